@@ -1,0 +1,14 @@
+/**
+ * Every jurisdiction adapter, imported statically (a Workers bundle cannot load modules by name).
+ * The registry (`src/services/adapters/registry.ts`) validates and enables them at boot.
+ */
+import type { JurisdictionAdapterDefinition } from '../src/ports/index.ts';
+import { cnAdapter } from './cn/index.ts';
+import { deAdapter } from './de/index.ts';
+import { referenceAdapter } from './reference/index.ts';
+
+export const adapterDefinitions: readonly JurisdictionAdapterDefinition[] = [
+  referenceAdapter,
+  cnAdapter,
+  deAdapter,
+];

@@ -1,0 +1,116 @@
+/**
+ * The reference adapter: the smallest complete example of a jurisdiction adapter, for people
+ * writing a new one and for tests. "Reference Republic" uses the user-assigned code XR and EUR;
+ * it is an example, so the registry enables it only in demo mode and in tests.
+ */
+import type { IdentifierCheck } from '../../src/ports/index.ts';
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { standardOptionsSchema } from '../_shared/standard-options.ts';
+
+/** Reference numbers: 8 digits followed by an ISO 7064 MOD 97-10 check of 2 digits. */
+export function validateReferenceNumber(value: string): IdentifierCheck {
+  const compact = value.replace(/[\s-]/g, '');
+  if (!/^[0-9]{10}$/.test(compact)) {
+    return { valid: false, rule: 'format', message: 'expected 10 digits' };
+  }
+  const body = BigInt(compact.slice(0, 8));
+  const check = 98n - ((body * 100n) % 97n);
+  if (check !== BigInt(compact.slice(8))) {
+    return { valid: false, rule: 'checksum', message: 'the check digits do not match' };
+  }
+  return { valid: true, normalized: compact };
+}
+
+export const referenceAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'XR',
+    name: 'Reference Republic (example)',
+    currency: 'EUR',
+    version: '1.0.0',
+    kind: 'example',
+    timeZone: 'UTC',
+    languages: ['en'],
+  },
+  optionsSchema: standardOptionsSchema({
+    currency: 'EUR',
+    maxSpreadBps: 1_000,
+    maxPercentFeeBps: 500,
+    maxFixedFee: '100.00',
+    maxTransferLimit: '1000000.00',
+  }),
+  defaultOptions: {
+    fx: {
+      spreadBps: 50,
+      fixedFee: '1.00',
+      percentFeeBps: 10,
+      rounding: 'half_even',
+      quoteTtlSeconds: 900,
+      limits: { min: '1.00', max: '50000.00' },
+    },
+    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
+  },
+  build: (options) => ({
+    fx: {
+      rateSource: 'reference',
+      spreadBps: options.fx.spreadBps,
+      fees: { fixed: options.fx.fixedFee, percentBps: options.fx.percentFeeBps },
+      rounding: options.fx.rounding,
+      quoteTtlSeconds: options.fx.quoteTtlSeconds,
+      limits: options.fx.limits,
+      chargeBearer: 'DEBT',
+    },
+    privacy: {
+      regime: 'GDPR',
+      outboundTransfer: { mechanism: 'gdpr_adequacy', reference: 'GDPR Art. 45 (example)' },
+      allowedCategories: {
+        contribution_collection: ['national_identifier', 'name', 'transaction'],
+        benefit_payment: ['national_identifier', 'name', 'bank_account', 'transaction'],
+        aml_screening: ['name', 'birth_date'],
+        life_certificate: ['national_identifier', 'name', 'birth_date'],
+        statistics: [],
+      },
+      retentionYears: {
+        transaction: 10,
+        national_identifier: 10,
+        name: 10,
+        birth_date: 10,
+        address: 5,
+        contact: 5,
+        bank_account: 5,
+        benefit_information: 10,
+        health_information: 5,
+      },
+    },
+    signing: {
+      schemes: ['http-message-signatures', 'detached-jws'],
+      algorithms: ['ed25519', 'ecdsa-p256-sha256'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      reviewThreshold: options.aml.reviewThreshold,
+      travelRuleThreshold: options.aml.travelRuleThreshold,
+      travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
+      sanctionsLists: ['un'],
+      highRiskCountries: [],
+    },
+    settlement: {
+      rail: 'book-transfer',
+      message: 'pacs.008.001.09',
+      cutOff: { time: '16:00', timeZone: 'UTC' },
+      businessDays: [1, 2, 3, 4, 5],
+      closingDays: [],
+    },
+    identifiers: [
+      {
+        id: 'xr-reference-number',
+        name: 'Reference number',
+        personal: true,
+        validate: validateReferenceNumber,
+        examples: {
+          valid: ['1234567889', '00000001-95'],
+          invalid: ['1234567880', '12345678', 'ABCDEFGHIJ', ''],
+        },
+      },
+    ],
+  }),
+});

@@ -1,0 +1,104 @@
+/**
+ * The gateway as one Hono app, built from its dependencies with no I/O at import or build time.
+ * Node (`src/http/node-server.ts`) and Workers (`deploy/cloudflare/worker.ts`) serve the same app.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { GatewayError } from './core/errors.ts';
+import type { AppDeps, AppEnv } from './http/context.ts';
+import { requestDatabase } from './http/middleware/database.ts';
+import { requestLog } from './http/middleware/request-log.ts';
+import { errorFingerprint, problemResponse, toGatewayError } from './http/problem.ts';
+import { createRouter } from './http/route.ts';
+import { docsRouter } from './http/routes/docs/docs.index.ts';
+import { healthRouter } from './http/routes/health/health.index.ts';
+import { ledgerRouter } from './http/routes/ledger/ledger.index.ts';
+import { problemsRouter } from './http/routes/problems/problems.index.ts';
+import { quotesRouter } from './http/routes/quotes/quotes.index.ts';
+import { transfersRouter } from './http/routes/transfers/transfers.index.ts';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+
+  app.use('*', requestId({ limitLength: 128 }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('principal', undefined);
+    await next();
+  });
+  app.use('*', requestLog());
+  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          new GatewayError('method_not_allowed', `Use ${methods.join(', ')} on this path.`, {
+            headers: { Allow: methods.join(', ') },
+          }),
+        ),
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new GatewayError('body_too_large', 'The request body is larger than 64 KiB.');
+      },
+    }),
+  );
+  app.use('*', requestDatabase());
+
+  app.route('/', healthRouter);
+  app.route('/', quotesRouter);
+  app.route('/', transfersRouter);
+  app.route('/', ledgerRouter);
+  app.route('/', problemsRouter);
+  app.route('/', docsRouter);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'A token signed by the gateway (`pontis token --role <role>` in demo mode).',
+  });
+  app.doc31('/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Pontis gateway API',
+      version: deps.version,
+      description:
+        'Cross-border social-security payments: contributions paid home by insured persons abroad, benefits paid out to them. Amounts are decimal strings; errors are RFC 9457 problem+json with a stable `code`.',
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    },
+    servers: [{ url: deps.publicUrl ?? new URL(c.req.url).origin }],
+    tags: [
+      { name: 'Quotes', description: 'Priced, single-use conversions.' },
+      { name: 'Transfers', description: 'Money on its way, with its state and ledger reservation.' },
+      { name: 'Ledger', description: 'Double-entry balances and their check.' },
+      { name: 'Operations', description: 'Health, readiness and error reference.' },
+    ],
+  }));
+
+  app.notFound((c) => problemResponse(c, new GatewayError('not_found', 'No route matches this path.')));
+  app.onError((error, c) => {
+    const gatewayError = toGatewayError(error);
+    if (gatewayError.status >= 500) {
+      deps.logger.error('request failed', {
+        requestId: c.get('requestId'),
+        code: gatewayError.code,
+        ...errorFingerprint(gatewayError.cause ?? error),
+      });
+    }
+    return problemResponse(c, gatewayError);
+  });
+  return app;
+}

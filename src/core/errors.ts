@@ -1,0 +1,188 @@
+/**
+ * The one error type of the gateway and its closed set of codes.
+ *
+ * Domain code throws `GatewayError(code, detail)`; only the HTTP layer turns it into a response
+ * (RFC 9457 problem+json). Every code has exactly one HTTP status so that clients can rely on it.
+ * Messages and details must never contain personal data or secrets: they are sent to callers and
+ * may be logged.
+ */
+
+export const ERROR_CATALOGUE = {
+  // --- request shape -----------------------------------------------------------------------
+  invalid_json: { status: 400, title: 'Malformed JSON', fix: 'Send a syntactically valid JSON body.' },
+  validation_failed: {
+    status: 400,
+    title: 'Request validation failed',
+    fix: 'Correct the fields listed in `errors`.',
+  },
+  unknown_field: {
+    status: 400,
+    title: 'Unknown field',
+    fix: 'Remove the fields listed in `errors`; request bodies are strict.',
+  },
+  currency_unknown: {
+    status: 400,
+    title: 'Unknown currency',
+    fix: 'Use an active ISO 4217 currency code in upper case, for example "EUR".',
+  },
+  amount_invalid: {
+    status: 400,
+    title: 'Invalid amount',
+    fix: 'Send the amount as a positive decimal string such as "1234.50".',
+  },
+  amount_not_positive: {
+    status: 400,
+    title: 'Amount must be greater than zero',
+    fix: 'Send a positive amount; zero and negative amounts are not accepted.',
+  },
+  amount_too_precise: {
+    status: 400,
+    title: 'Amount has more decimals than its currency',
+    fix: 'Send no more decimal places than the currency has (EUR 2, JPY 0, KWD 3).',
+  },
+  amount_out_of_range: {
+    status: 422,
+    title: 'Amount out of range',
+    fix: 'Send an amount within the limits given in `details`.',
+  },
+  cursor_invalid: {
+    status: 400,
+    title: 'Invalid pagination cursor',
+    fix: 'Use the `id` of an object from a previous page as `starting_after`.',
+  },
+  body_too_large: { status: 413, title: 'Request body too large', fix: 'Send a body of at most 64 KiB.' },
+  unsupported_media_type: {
+    status: 415,
+    title: 'Unsupported media type',
+    fix: 'Send the body as JSON with `Content-Type: application/json`.',
+  },
+  idempotency_key_missing: {
+    status: 400,
+    title: 'Idempotency-Key header missing',
+    fix: 'Send an `Idempotency-Key` header (1 to 255 visible ASCII characters), unique per operation.',
+  },
+  idempotency_key_invalid: {
+    status: 400,
+    title: 'Idempotency-Key header invalid',
+    fix: 'Use 1 to 255 visible ASCII characters (a UUID is a good choice).',
+  },
+  // --- authentication and authorisation ------------------------------------------------------
+  unauthenticated: {
+    status: 401,
+    title: 'Authentication required',
+    fix: 'Send `Authorization: Bearer <token>` with a valid, unexpired token.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Not allowed for your role',
+    fix: 'Ask an administrator for a role that may call this operation.',
+  },
+  // --- routing -------------------------------------------------------------------------------
+  not_found: { status: 404, title: 'Not found', fix: 'Check the path and the identifier.' },
+  method_not_allowed: {
+    status: 405,
+    title: 'Method not allowed',
+    fix: 'Use one of the methods listed in the `Allow` header.',
+  },
+  // --- business rules ------------------------------------------------------------------------
+  jurisdiction_unknown: {
+    status: 422,
+    title: 'Unknown or disabled jurisdiction',
+    fix: 'Use a jurisdiction listed by the gateway.',
+  },
+  corridor_unsupported: {
+    status: 422,
+    title: 'Corridor not supported',
+    fix: 'Quote between the home jurisdiction and a partner jurisdiction, in their currencies.',
+  },
+  fx_rate_unavailable: {
+    status: 422,
+    title: 'No exchange rate available',
+    fix: 'Try a currency pair the gateway has a reference rate for.',
+  },
+  quote_not_found: { status: 422, title: 'Quote not found', fix: 'Request a new quote and use its `id`.' },
+  quote_expired: {
+    status: 422,
+    title: 'Quote expired',
+    fix: 'Request a new quote; a quote is valid until its `expiresAt`.',
+  },
+  quote_used: {
+    status: 409,
+    title: 'Quote already used',
+    fix: 'A quote is single use; request a new quote for a new transfer.',
+  },
+  idempotency_conflict: {
+    status: 409,
+    title: 'Idempotency-Key reused with a different request',
+    fix: 'Use a new Idempotency-Key for a different request, or resend the original body.',
+  },
+  invalid_state_transition: {
+    status: 409,
+    title: 'Invalid state transition',
+    fix: 'Reload the object; its state no longer allows this operation.',
+  },
+  // --- server side ---------------------------------------------------------------------------
+  ledger_unbalanced: {
+    status: 500,
+    title: 'Ledger journal does not balance',
+    fix: 'Nothing was written. Report the request id to the operator.',
+  },
+  configuration_invalid: {
+    status: 500,
+    title: 'Gateway configuration invalid',
+    fix: 'The operator must correct the configuration named in the message and restart.',
+  },
+  internal_error: {
+    status: 500,
+    title: 'Internal error',
+    fix: 'Nothing was written. Retry later, with the same Idempotency-Key where there is one.',
+  },
+  database_in_use: {
+    status: 503,
+    title: 'Embedded database in use',
+    fix: 'Stop the other Pontis process using the data directory, or use a shared PostgreSQL (DATABASE_URL).',
+  },
+  service_unavailable: {
+    status: 503,
+    title: 'Service unavailable',
+    fix: 'A dependency (the database) is not reachable. Retry later.',
+  },
+} as const satisfies Record<string, { status: number; title: string; fix: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
+export interface GatewayErrorOptions {
+  cause?: unknown;
+  /** Extension members of the problem document (RFC 9457 §3.2). No personal data. */
+  details?: Record<string, unknown>;
+  /** Extra response headers, for example `Allow` on 405. */
+  headers?: Record<string, string>;
+}
+
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message?: string, options: GatewayErrorOptions = {}) {
+    super(message ?? ERROR_CATALOGUE[code].title, { cause: options.cause });
+    this.code = code;
+    this.details = options.details;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return ERROR_CATALOGUE[this.code].status;
+  }
+}
+
+export function isGatewayError(value: unknown): value is GatewayError {
+  return value instanceof GatewayError;
+}

@@ -1,0 +1,113 @@
+/**
+ * Configuration from environment variables, parsed by one pure function. Every variable is listed
+ * in the README; an invalid value stops the gateway with a message that names the variable and
+ * never echoes its value (it may be a secret).
+ */
+import { z } from 'zod';
+import { GatewayError } from './core/errors.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  PONTIS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  PONTIS_DATA_DIR: z.string().min(1).default('./data'),
+  PONTIS_DEMO: bool.optional(),
+  NODE_ENV: z.string().optional(),
+  PONTIS_SIGNING_KEY: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON Web Key (JSON)' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  PONTIS_HOME_JURISDICTION: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an upper-case ISO 3166-1 alpha-2 code')
+    .default('CN'),
+  PONTIS_JURISDICTIONS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().regex(/^[A-Z]{2}$/, 'must be a comma-separated list of upper-case codes')).min(1),
+    )
+    .optional(),
+  PONTIS_ADAPTER_OPTIONS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        const value = JSON.parse(text) as unknown;
+        if (typeof value === 'object' && value !== null && !Array.isArray(value))
+          return value as Record<string, unknown>;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object keyed by jurisdiction code' });
+      return z.NEVER;
+    })
+    .optional(),
+  PONTIS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PONTIS_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dbPoolSize: number;
+  dataDir: string;
+  /** Demo mode: seed demo data, generate a signing key, allow `pontis token`. */
+  demo: boolean;
+  signingKey: unknown;
+  homeJurisdiction: string;
+  jurisdictions: string[] | undefined;
+  adapterOptions: Record<string, unknown>;
+  publicUrl: string | undefined;
+  shutdownTimeoutSeconds: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty variables count as unset, as in most shells' `VAR= command`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new GatewayError('configuration_invalid', `invalid configuration: ${problems.join('; ')}`);
+  }
+  const value = parsed.data;
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    databaseUrl: value.DATABASE_URL,
+    dbPoolSize: value.PONTIS_DB_POOL_SIZE,
+    dataDir: value.PONTIS_DATA_DIR,
+    demo: value.PONTIS_DEMO ?? value.NODE_ENV !== 'production',
+    signingKey: value.PONTIS_SIGNING_KEY,
+    homeJurisdiction: value.PONTIS_HOME_JURISDICTION,
+    jurisdictions: value.PONTIS_JURISDICTIONS,
+    adapterOptions: value.PONTIS_ADAPTER_OPTIONS ?? {},
+    publicUrl: value.PONTIS_PUBLIC_URL?.replace(/\/+$/, ''),
+    shutdownTimeoutSeconds: value.PONTIS_SHUTDOWN_TIMEOUT_SECONDS,
+    logLevel: value.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,48 @@
+/** What the HTTP layer is given (dependencies) and what it keeps per request (variables). */
+import type { Context } from 'hono';
+import type { Logger } from '../core/logger.ts';
+import type { Database } from '../db/database.ts';
+import type { RateSource } from '../ports/index.ts';
+import type { AdapterRegistry } from '../services/adapters/registry.ts';
+import type { Principal } from '../services/auth/roles.ts';
+import type { TokenVerifier } from '../services/auth/tokens.ts';
+
+/** A database for one request, and how to give it back when the response is done. */
+export interface RequestDatabase {
+  db: Database;
+  release?: () => Promise<void>;
+}
+
+export interface AppDeps {
+  version: string;
+  /** Base of absolute URLs (problem types); the request's origin when absent. */
+  publicUrl?: string | undefined;
+  registry: AdapterRegistry;
+  rates: RateSource;
+  verifyToken: TokenVerifier;
+  /** Node hands out one shared handle; a Worker opens a connection per request. */
+  openDatabase: (c: Context) => Promise<RequestDatabase>;
+  databaseKind: 'pglite' | 'postgres';
+  clock: () => Date;
+  logger: Logger;
+  /** Serves the static files of the API reference (`/docs/assets/*`) where the runtime has them. */
+  docsAsset?: (file: string) => Promise<Response | undefined>;
+}
+
+export interface AppVariables {
+  requestId: string;
+  deps: AppDeps;
+  principal: Principal | undefined;
+  /** Opens (once) and returns the request's database. */
+  db: () => Promise<Database>;
+}
+
+export type AppEnv = { Variables: AppVariables };
+export type AppContext = Context<AppEnv>;
+
+/** The authenticated caller; routes behind `requireRoles` always have one. */
+export function principalOf(c: AppContext) {
+  const principal = c.get('principal');
+  if (!principal) throw new Error('principalOf: route has no requireRoles middleware');
+  return principal;
+}

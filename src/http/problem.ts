@@ -1,0 +1,121 @@
+/**
+ * The one place where errors become responses: RFC 9457 `application/problem+json` with `type`,
+ * `title`, `status`, `code`, `detail` and `instance` (the request id). Unknown errors become a 500
+ * whose body says nothing about the cause; the log gets the error's class and SQLSTATE only.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ERROR_CATALOGUE, GatewayError, isGatewayError } from '../core/errors.ts';
+import type { AppEnv } from './context.ts';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+interface DriverError {
+  code?: unknown;
+  constraint?: unknown;
+  constraint_name?: unknown;
+  cause?: unknown;
+  name?: unknown;
+}
+
+/** The innermost database driver error in a cause chain (drizzle wraps the driver's). */
+function driverError(error: unknown): DriverError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const candidate = current as DriverError;
+    if (typeof candidate.code === 'string') return candidate;
+    current = candidate.cause;
+  }
+  return undefined;
+}
+
+const UNAVAILABLE_DRIVER_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/** Maps anything thrown to a GatewayError; unknown errors become `internal_error`. */
+export function toGatewayError(error: unknown): GatewayError {
+  if (isGatewayError(error)) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413)
+      return new GatewayError('body_too_large', 'The request body is larger than 64 KiB.');
+    if (error.status === 415) return new GatewayError('unsupported_media_type', 'The body must be JSON.');
+    if (error.status === 400) return new GatewayError('invalid_json', 'The request body is not valid JSON.');
+    if (error.status === 401) return new GatewayError('unauthenticated');
+    if (error.status === 404) return new GatewayError('not_found');
+  }
+  const driver = driverError(error);
+  if (driver && typeof driver.code === 'string') {
+    const sqlstate = driver.code;
+    const constraint = driver.constraint_name ?? driver.constraint;
+    if (constraint === 'postings_journal_balanced') {
+      return new GatewayError('ledger_unbalanced', 'A journal did not balance; nothing was written.', {
+        cause: error,
+      });
+    }
+    // Connection failures (class 08), shutdown (57P), too many connections, serialisation failures.
+    if (
+      UNAVAILABLE_DRIVER_CODES.has(sqlstate) ||
+      sqlstate.startsWith('08') ||
+      sqlstate.startsWith('57P') ||
+      sqlstate === '53300' ||
+      sqlstate === '40001' ||
+      sqlstate === '40P01'
+    ) {
+      return new GatewayError('service_unavailable', 'The database is not available right now.', {
+        cause: error,
+        headers: { 'Retry-After': '1' },
+      });
+    }
+  }
+  return new GatewayError('internal_error', 'An unexpected error occurred.', { cause: error });
+}
+
+/** What may be logged about an error: its class and SQLSTATE, never a message with data in it. */
+export function errorFingerprint(error: unknown): Record<string, unknown> {
+  const driver = driverError(error);
+  const name = error instanceof Error ? error.name : typeof error;
+  return {
+    errorClass: name,
+    ...(driver ? { sqlstate: driver.code, constraint: driver.constraint_name ?? driver.constraint } : {}),
+    ...(error instanceof Error && !driver && error.stack
+      ? { stack: error.stack.split('\n').slice(0, 6).join('\n') }
+      : {}),
+  };
+}
+
+export function problemTypeUrl(c: Context<AppEnv>, code: string): string {
+  const base = c.get('deps')?.publicUrl ?? new URL(c.req.url).origin;
+  return `${base}/problems/${code}`;
+}
+
+export function problemBody(c: Context<AppEnv>, error: GatewayError) {
+  const entry = ERROR_CATALOGUE[error.code];
+  const requestId = c.get('requestId') ?? 'unknown';
+  const detail = error.message === entry.title ? entry.fix : `${error.message} ${entry.fix}`;
+  return {
+    type: problemTypeUrl(c, error.code),
+    title: entry.title,
+    status: entry.status,
+    code: error.code,
+    detail,
+    instance: `urn:pontis:request:${requestId}`,
+    requestId,
+    ...(error.details ?? {}),
+  };
+}
+
+export function problemResponse(c: Context<AppEnv>, error: GatewayError): Response {
+  const headers = new Headers({ 'Content-Type': PROBLEM_CONTENT_TYPE, ...(error.headers ?? {}) });
+  if (error.code === 'unauthenticated') headers.set('WWW-Authenticate', 'Bearer realm="pontis"');
+  const requestId = c.get('requestId');
+  if (requestId) headers.set('X-Request-Id', requestId);
+  return new Response(JSON.stringify(problemBody(c, error)), { status: error.status, headers });
+}

@@ -1,0 +1,45 @@
+import type { RouteHandler } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { migrationStatus } from '../../../db/migrations-journal.ts';
+import type { AppEnv } from '../../context.ts';
+import { errorFingerprint } from '../../problem.ts';
+import type { health, ready } from './health.routes.ts';
+
+export const healthHandler: RouteHandler<typeof health, AppEnv> = (c) =>
+  c.json({ status: 'ok' as const, version: c.get('deps').version }, 200);
+
+export const readyHandler: RouteHandler<typeof ready, AppEnv> = async (c) => {
+  const deps = c.get('deps');
+  const started = performance.now();
+  try {
+    const db = await c.get('db')();
+    await db.execute(sql`select 1`);
+    const latencyMs = Math.round((performance.now() - started) * 10) / 10;
+    const migrations = await migrationStatus(db);
+    const body = {
+      status: migrations.current ? ('ready' as const) : ('not_ready' as const),
+      checks: {
+        database: { status: 'up' as const, kind: deps.databaseKind, latencyMs },
+        migrations: {
+          status: migrations.current ? ('current' as const) : ('pending' as const),
+          applied: migrations.applied,
+          expected: migrations.expected,
+          pending: migrations.pending,
+        },
+      },
+    };
+    return migrations.current ? c.json(body, 200) : c.json(body, 503);
+  } catch (error) {
+    deps.logger.warn('readiness check failed', { requestId: c.get('requestId'), ...errorFingerprint(error) });
+    return c.json(
+      {
+        status: 'not_ready' as const,
+        checks: {
+          database: { status: 'down' as const, kind: deps.databaseKind },
+          migrations: { status: 'unknown' as const, expected: 0 },
+        },
+      },
+      503,
+    );
+  }
+};

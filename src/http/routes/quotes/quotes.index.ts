@@ -1,0 +1,5 @@
+import { createRouter } from '../../route.ts';
+import { createQuoteHandler } from './quotes.handlers.ts';
+import { createQuoteRoute } from './quotes.routes.ts';
+
+export const quotesRouter = createRouter().openapi(createQuoteRoute, createQuoteHandler);

@@ -1,0 +1,18 @@
+import { Quote, QuoteRequest } from '../../../../schemas/quotes.ts';
+import { defineRoute, problemResponse } from '../../route.ts';
+
+export const createQuoteRoute = defineRoute(['operator'], {
+  method: 'post',
+  path: '/v1/quotes',
+  tags: ['Quotes'],
+  summary: 'Quote a conversion for a contribution or a benefit',
+  description:
+    'Prices a conversion between the home jurisdiction and a partner: reference rate, applied rate, fees and both amounts. Give exactly one of `sourceAmount` and `targetAmount`. A quote is single use and valid until `expiresAt`.',
+  request: { body: { required: true, content: { 'application/json': { schema: QuoteRequest } } } },
+  responses: {
+    201: { description: 'The quote.', content: { 'application/json': { schema: Quote } } },
+    422: problemResponse(
+      'Not possible for this corridor: `jurisdiction_unknown`, `corridor_unsupported`, `fx_rate_unavailable` or `amount_out_of_range`.',
+    ),
+  },
+});

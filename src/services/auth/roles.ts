@@ -1,0 +1,14 @@
+/** Staff roles and the authenticated caller. */
+
+export const ROLES = ['operator', 'compliance_officer', 'compliance_approver', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export interface Principal {
+  /** The user id (`users.id`): recorded in audit events, never logged. */
+  readonly subject: string;
+  readonly roles: readonly Role[];
+}

@@ -1,0 +1,65 @@
+/**
+ * What the database knows of the jurisdictions (kept in step with the adapters on every start),
+ * and the demo: demo users for each role and a demo partner agency. Seeding is idempotent.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { jurisdictions, partnerAgencies, systemSettings } from '../../db/schema.ts';
+import type { AdapterRegistry } from '../adapters/registry.ts';
+import type { Role } from '../auth/roles.ts';
+import { addUser } from '../users/users.ts';
+
+export const DEMO_USERS: readonly { id: string; displayName: string; roles: Role[] }[] = [
+  { id: 'demo-operator', displayName: 'Demo operator', roles: ['operator'] },
+  { id: 'demo-compliance', displayName: 'Demo compliance officer', roles: ['compliance_officer'] },
+  { id: 'demo-approver', displayName: 'Demo compliance approver', roles: ['compliance_approver'] },
+  { id: 'demo-auditor', displayName: 'Demo auditor', roles: ['auditor'] },
+];
+
+/** The demo user a `pontis token --role <role>` is issued to when no `--sub` is given. */
+export function demoUserFor(role: Role): string {
+  return DEMO_USERS.find((user) => user.roles.includes(role))?.id ?? 'demo-operator';
+}
+
+export const DEMO_PARTNER_AGENCY = {
+  id: 'de-drv-demo',
+  name: 'Deutsche Rentenversicherung Bund (demo)',
+  jurisdictionCode: 'DE',
+} as const;
+
+const DEMO_SEED_KEY = 'demo_seed';
+
+export async function syncJurisdictions(db: Database, registry: AdapterRegistry): Promise<void> {
+  for (const adapter of registry.list()) {
+    const { code, name, kind, currency, version } = adapter.identity;
+    await db
+      .insert(jurisdictions)
+      .values({ code, name, kind, currency, adapterVersion: version })
+      .onConflictDoUpdate({
+        target: jurisdictions.code,
+        set: { name, kind, currency, adapterVersion: sql`excluded.adapter_version` },
+      });
+  }
+}
+
+/** Seeds the demo once; returns false when it was already there. */
+export async function seedDemo(db: Database, registry: AdapterRegistry, now: Date): Promise<boolean> {
+  await syncJurisdictions(db, registry);
+  return db.transaction(async (tx) => {
+    const [done] = await tx
+      .select()
+      .from(systemSettings)
+      .where(eq(systemSettings.key, DEMO_SEED_KEY))
+      .for('update');
+    if (done) return false;
+    for (const user of DEMO_USERS) await addUser(tx, user);
+    if (registry.get(DEMO_PARTNER_AGENCY.jurisdictionCode)) {
+      await tx.insert(partnerAgencies).values(DEMO_PARTNER_AGENCY).onConflictDoNothing();
+    }
+    await tx
+      .insert(systemSettings)
+      .values({ key: DEMO_SEED_KEY, value: { version: 1, seededAt: now.toISOString() } })
+      .onConflictDoNothing();
+    return true;
+  });
+}

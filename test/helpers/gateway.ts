@@ -1,0 +1,121 @@
+/**
+ * A gateway for tests: the real app over a fresh database with the demo seeded, a controllable
+ * clock, captured log lines, tokens for each role, and a request helper that checks every
+ * response status is one the route declares in the OpenAPI document.
+ */
+import { expect } from 'vitest';
+import { adapterDefinitions } from '../../adapters/index.ts';
+import { createApp } from '../../src/app.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import type { AppDeps } from '../../src/http/context.ts';
+import { createAdapterRegistry } from '../../src/services/adapters/registry.ts';
+import type { Role } from '../../src/services/auth/roles.ts';
+import {
+  createTokenVerifier,
+  generateSigningKey,
+  issueToken,
+  type SigningKey,
+} from '../../src/services/auth/tokens.ts';
+import { demoUserFor, seedDemo } from '../../src/services/demo/seed.ts';
+import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+
+export interface TestGateway {
+  app: ReturnType<typeof createApp>;
+  db: TestDatabase;
+  deps: AppDeps;
+  key: SigningKey;
+  logs: string[];
+  clock: { now: Date; advance(seconds: number): void };
+  token(role: Role, subject?: string): Promise<string>;
+  request(method: string, path: string, init?: RequestOptions): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface RequestOptions {
+  role?: Role;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+type OpenApiDoc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+let openApiCache: OpenApiDoc | undefined;
+
+/** The operation of the OpenAPI document that a concrete path matches. */
+function declaredStatuses(doc: OpenApiDoc, method: string, path: string): string[] | undefined {
+  const pathname = path.split('?')[0] ?? path;
+  for (const [template, operations] of Object.entries(doc.paths)) {
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    if (pattern.test(pathname)) return Object.keys(operations[method.toLowerCase()]?.responses ?? {});
+  }
+  return undefined;
+}
+
+export async function createTestGateway(options: { includeExamples?: boolean } = {}): Promise<TestGateway> {
+  const db = await createTestDatabase();
+  const registry = createAdapterRegistry(adapterDefinitions, {
+    home: 'CN',
+    includeExamples: options.includeExamples ?? true,
+  });
+  const key = await generateSigningKey();
+  const logs: string[] = [];
+  const clock = {
+    now: new Date('2026-11-23T10:00:00.000Z'),
+    advance(seconds: number) {
+      this.now = new Date(this.now.getTime() + seconds * 1000);
+    },
+  };
+  const deps: AppDeps = {
+    version: 'test',
+    registry,
+    rates: createDemoRateTable(),
+    verifyToken: createTokenVerifier(key.publicJwk),
+    openDatabase: async () => ({ db: db.db }),
+    databaseKind: db.kind,
+    clock: () => clock.now,
+    logger: createLogger('debug', (line) => logs.push(line)),
+    docsAsset: async (file) => new Response(`asset ${file}`),
+  };
+  await seedDemo(db.db, registry, clock.now);
+  const app = createApp(deps);
+
+  const token = (role: Role, subject?: string) =>
+    issueToken(key, { subject: subject ?? demoUserFor(role), roles: [role], ttlSeconds: 3600 });
+
+  async function request(method: string, path: string, init: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    const bearer = init.token ?? (init.role ? await token(init.role) : undefined);
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    let body: string | undefined = init.rawBody;
+    if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await app.request(path, { method, headers, body });
+    openApiCache ??= (await (await app.request('/openapi.json')).json()) as OpenApiDoc;
+    const declared = declaredStatuses(openApiCache, method, path);
+    if (declared && declared.length > 0) {
+      expect(
+        declared,
+        `${method} ${path} answered ${response.status}, which its route does not declare`,
+      ).toContain(String(response.status));
+    }
+    return response;
+  }
+
+  return { app, db, deps, key, logs, clock, token, request, close: () => db.close() };
+}
+
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export const CONTRIBUTION_QUOTE = {
+  purpose: 'contribution',
+  partnerJurisdiction: 'DE',
+  sourceCurrency: 'EUR',
+  targetCurrency: 'CNY',
+  sourceAmount: '250.00',
+} as const;
