@@ -1,0 +1,94 @@
+/**
+ * Builds the gateway on Node from its configuration: adapters, signing key, database (PGlite in
+ * the data directory, or PostgreSQL), migrations, demo seed, and the app. Used by `pontis start`
+ * and by `deploy/node/server.ts`.
+ */
+import { resolve } from 'node:path';
+import { adapterDefinitions } from '../../adapters/index.ts';
+import { createApp } from '../app.ts';
+import { createLogger, type Logger } from '../core/logger.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import { applyMigrations } from '../db/migrate.ts';
+import type { MigrationStatus } from '../db/migrations-journal.ts';
+import { openPglite } from '../db/pglite.ts';
+import { openPostgres } from '../db/postgres.ts';
+import type { Config } from '../env.ts';
+import type { AppDeps } from '../http/context.ts';
+import { type AdapterRegistry, createAdapterRegistry } from '../services/adapters/registry.ts';
+import { loadSigningKey } from '../services/auth/key-file.ts';
+import { createTokenVerifier, type SigningKey } from '../services/auth/tokens.ts';
+import { seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
+import { createDemoRateTable } from '../services/fx/demo-rate-table.ts';
+import { VERSION } from '../version.ts';
+import { nodeDocsAsset } from './docs-assets.ts';
+
+export function registryFromConfig(config: Config): AdapterRegistry {
+  return createAdapterRegistry(adapterDefinitions, {
+    home: config.homeJurisdiction,
+    overrides: config.adapterOptions,
+    enabled: config.jurisdictions,
+    includeExamples: config.demo,
+  });
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
+export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, { max: config.dbPoolSize })
+    : openPglite(resolve(config.dataDir, 'pglite'));
+}
+
+export interface NodeGateway {
+  config: Config;
+  registry: AdapterRegistry;
+  handle: DatabaseHandle;
+  signingKey: SigningKey;
+  signingKeySource: string;
+  migrations: { before: MigrationStatus; after: MigrationStatus };
+  /** true when this start seeded the demo, false when it was already there, undefined outside demo mode. */
+  seeded: boolean | undefined;
+  deps: AppDeps;
+  app: ReturnType<typeof createApp>;
+  logger: Logger;
+}
+
+export async function bootGateway(
+  config: Config,
+  logger = createLogger(config.logLevel),
+): Promise<NodeGateway> {
+  const registry = registryFromConfig(config);
+  const { key: signingKey, source: signingKeySource } = await loadSigningKey(config);
+  const handle = await openConfiguredDatabase(config);
+  try {
+    const migrations = await applyMigrations(handle);
+    await syncJurisdictions(handle.db, registry);
+    const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
+    const deps: AppDeps = {
+      version: VERSION,
+      publicUrl: config.publicUrl,
+      registry,
+      rates: createDemoRateTable(),
+      verifyToken: createTokenVerifier(signingKey.publicJwk),
+      openDatabase: async () => ({ db: handle.db }),
+      databaseKind: handle.kind,
+      clock: () => new Date(),
+      logger,
+      docsAsset: nodeDocsAsset,
+    };
+    return {
+      config,
+      registry,
+      handle,
+      signingKey,
+      signingKeySource,
+      migrations,
+      seeded,
+      deps,
+      app: createApp(deps),
+      logger,
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
