@@ -24,13 +24,19 @@ export const TransferRequest = z
   .openapi('TransferRequest');
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
+/** 1 to 255 visible ASCII characters (the same rule as `IDEMPOTENCY_KEY_PATTERN`). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
+
 export const IdempotencyHeaders = z.object({
-  'idempotency-key': z.string().openapi({
-    param: { name: 'idempotency-key', in: 'header', required: true },
-    description:
-      'Unique per operation, 1 to 255 visible ASCII characters. A retry with the same key and body returns the first response; a different body answers 409.',
-    example: '5f2b8a1e-3c1d-4b7a-9f20-6d5a8c3e1b47',
-  }),
+  'idempotency-key': z
+    .string()
+    .regex(IDEMPOTENCY_KEY)
+    .openapi({
+      param: { name: 'idempotency-key', in: 'header', required: true },
+      description:
+        'Unique per operation, 1 to 255 visible ASCII characters. A retry with the same key and body returns the first response; a different body answers 409.',
+      example: '5f2b8a1e-3c1d-4b7a-9f20-6d5a8c3e1b47',
+    }),
 });
 
 export const Transfer = z

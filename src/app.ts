@@ -55,6 +55,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  // Hono hands only Error instances to onError; anything else thrown becomes an internal_error here.
+  app.use('*', async (_c, next) => {
+    try {
+      await next();
+    } catch (error) {
+      throw error instanceof Error ? error : toGatewayError(error);
+    }
+  });
   app.use('*', requestDatabase());
 
   app.route('/', healthRouter);

@@ -30,7 +30,8 @@ export const deAdapter = defineJurisdictionAdapter({
       percentFeeBps: 0,
       rounding: 'half_up',
       quoteTtlSeconds: 900,
-      limits: { min: '1.00', max: '100000.00' },
+      // The minimum must leave something after the 1.50 fixed fee (1.00 could never be quoted).
+      limits: { min: '10.00', max: '100000.00' },
     },
     // EU AMLR 2024/1624: enhanced checks from EUR 1,000 for transfers; review from EUR 10,000.
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },

@@ -45,7 +45,8 @@ export const referenceAdapter = defineJurisdictionAdapter({
       percentFeeBps: 10,
       rounding: 'half_even',
       quoteTtlSeconds: 900,
-      limits: { min: '1.00', max: '50000.00' },
+      // The minimum must leave something after the 1.00 fixed fee (1.00 could never be quoted).
+      limits: { min: '10.00', max: '50000.00' },
     },
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },

@@ -85,8 +85,15 @@ export function errorFingerprint(error: unknown): Record<string, unknown> {
   return {
     errorClass: name,
     ...(driver ? { sqlstate: driver.code, constraint: driver.constraint_name ?? driver.constraint } : {}),
+    // Only the `at …` frames: the stack's first lines repeat the message, which may carry data.
     ...(error instanceof Error && !driver && error.stack
-      ? { stack: error.stack.split('\n').slice(0, 6).join('\n') }
+      ? {
+          stack: error.stack
+            .split('\n')
+            .filter((line) => line.trimStart().startsWith('at '))
+            .slice(0, 5)
+            .join('\n'),
+        }
       : {}),
   };
 }

@@ -1,0 +1,140 @@
+/**
+ * Cloudflare Workers entry: the same app as on Node (`src/app.ts`), built once per isolate from
+ * the Worker's environment on its first request. Each request opens its own postgres.js client
+ * (through Hyperdrive when bound, which pools the real connections) and closes it after the
+ * response with `waitUntil`. The Worker never runs migrations (`pontis migrate` does, from Node);
+ * `/ready` reports pending ones. Swagger UI's files are served by the assets binding
+ * (`public/docs/assets/`, built by scripts/build-worker-assets.mjs), so there is no `docsAsset`.
+ *
+ * Nothing here may import PGlite, node:fs or src/cli: they do not run on Workers.
+ */
+
+import type { ExecutionContext } from 'hono';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { adapterDefinitions } from '../../adapters/index.ts';
+import { createApp } from '../../src/app.ts';
+import { GatewayError } from '../../src/core/errors.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { type Config, parseConfig } from '../../src/env.ts';
+import type { AppDeps, AppEnv } from '../../src/http/context.ts';
+import { errorFingerprint, problemResponse, toGatewayError } from '../../src/http/problem.ts';
+import { type AdapterRegistry, createAdapterRegistry } from '../../src/services/adapters/registry.ts';
+import { createTokenVerifier, signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
+import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
+import { VERSION } from '../../src/version.ts';
+
+/** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
+export interface WorkerEnv {
+  /** `[[hyperdrive]] binding = "HYPERDRIVE"`: preferred over DATABASE_URL when present. */
+  HYPERDRIVE?: { readonly connectionString: string };
+  /** Secret: PostgreSQL URL, used when there is no Hyperdrive binding. */
+  DATABASE_URL?: string;
+  /** Secret, required: the gateway's private EC P-256 JWK as JSON. */
+  PONTIS_SIGNING_KEY?: string;
+  PONTIS_DEMO?: string;
+  PONTIS_HOME_JURISDICTION?: string;
+  PONTIS_JURISDICTIONS?: string;
+  PONTIS_ADAPTER_OPTIONS?: string;
+  PONTIS_PUBLIC_URL?: string;
+  LOG_LEVEL?: string;
+  [binding: string]: unknown;
+}
+
+type App = ReturnType<typeof createApp>;
+
+/** The string variables of the environment, for `parseConfig` (bindings are left out). */
+function stringVars(env: WorkerEnv): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (typeof value === 'string') vars[name] = value;
+  return vars;
+}
+
+/** The enabled adapters, as on Node: example adapters only when PONTIS_DEMO is on. */
+export function workerRegistry(config: Config): AdapterRegistry {
+  return createAdapterRegistry(adapterDefinitions, {
+    home: config.homeJurisdiction,
+    overrides: config.adapterOptions,
+    enabled: config.jurisdictions,
+    includeExamples: config.demo,
+  });
+}
+
+/** Builds the app from the environment; pure apart from importing the key (Web Crypto). */
+export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
+  const config = parseConfig(stringVars(env));
+  if (config.signingKey === undefined) {
+    throw new GatewayError(
+      'configuration_invalid',
+      'PONTIS_SIGNING_KEY is not set (wrangler secret put PONTIS_SIGNING_KEY).',
+    );
+  }
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  if (!databaseUrl) {
+    throw new GatewayError(
+      'configuration_invalid',
+      'No database: bind Hyperdrive as HYPERDRIVE or set DATABASE_URL.',
+    );
+  }
+  const signingKey = await signingKeyFromJwk(config.signingKey);
+  const registry = workerRegistry(config);
+  const deps: AppDeps = {
+    version: VERSION,
+    publicUrl: config.publicUrl,
+    registry,
+    rates: createDemoRateTable(),
+    verifyToken: createTokenVerifier(signingKey.publicJwk),
+    openDatabase: async () => {
+      const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+      return { db: handle.db, release: () => handle.close() };
+    },
+    databaseKind: 'postgres',
+    clock: () => new Date(),
+    logger: createLogger(config.logLevel),
+  };
+  return createApp(deps);
+}
+
+/** A problem+json answer for a gateway that could not be built (the message names the variable). */
+function bootFailure(request: Request, error: unknown): Response | Promise<Response> {
+  const gatewayError =
+    error instanceof GatewayError && error.code === 'configuration_invalid'
+      ? error
+      : new GatewayError('configuration_invalid', 'The gateway could not start on this Worker.', {
+          cause: error,
+        });
+  createLogger('error').error('worker configuration invalid', {
+    code: gatewayError.code,
+    problem: gatewayError.message,
+    ...(gatewayError.cause ? errorFingerprint(gatewayError.cause) : {}),
+  });
+  const failure = new Hono<AppEnv>();
+  failure.use('*', requestId({ limitLength: 128 }));
+  failure.use(
+    '*',
+    secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }),
+  );
+  failure.all('*', (c) => problemResponse(c, gatewayError));
+  failure.onError((thrown, c) => problemResponse(c, toGatewayError(thrown)));
+  return failure.fetch(request);
+}
+
+let app: Promise<App> | undefined;
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    // Built on the first request and kept for the isolate's life: the environment cannot change
+    // under a running isolate (a new secret or deployment starts new isolates). A failure is
+    // deterministic, so it is kept too, and every request answers it.
+    app ??= buildWorkerApp(env);
+    let ready: App;
+    try {
+      ready = await app;
+    } catch (error) {
+      return bootFailure(request, error);
+    }
+    return ready.fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,365 @@
+/**
+ * The conformance suite every jurisdiction adapter must pass. It runs over `adapterDefinitions`,
+ * so a new adapter is covered as soon as it is registered there; nothing here names an adapter.
+ */
+import fc from 'fast-check';
+import countries from 'i18n-iso-countries';
+import { describe, expect, it } from 'vitest';
+import { adapterDefinitions } from '../../adapters/index.ts';
+import { currency, Decimal, fractionDigits, isCurrencyCode, parseAmount } from '../../src/core/money.ts';
+import {
+  DATA_CATEGORIES,
+  type IdentifierCheck,
+  type IdentifierScheme,
+  type JurisdictionAdapter,
+  type JurisdictionAdapterDefinition,
+  jurisdictionIdentitySchema,
+  PROCESSING_PURPOSES,
+  SIGNATURE_ALGORITHMS,
+  SIGNATURE_SCHEMES,
+  TRANSFER_MECHANISMS,
+} from '../../src/ports/index.ts';
+import { buildAdapter } from '../../src/services/adapters/registry.ts';
+import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
+import { priceQuote } from '../../src/services/fx/price-quote.ts';
+
+/** ISO 3166-1 user-assigned alpha-2 codes: the only ones an example adapter may use. */
+const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
+/** Semantic Versioning 2.0.0 (the official grammar, without build metadata). */
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
+const DECIMAL_TEXT = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+const RULES = ['format', 'checksum', 'date', 'range'];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Path = (string | number)[];
+
+/** Every numeric leaf of an options object: numbers, and amounts written as decimal strings. */
+function numericLeaves(value: unknown, path: Path = []): { path: Path; value: number | string }[] {
+  if (typeof value === 'number') return [{ path, value }];
+  if (typeof value === 'string') return DECIMAL_TEXT.test(value) ? [{ path, value }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => numericLeaves(item, [...path, index]));
+  if (isPlainObject(value))
+    return Object.entries(value).flatMap(([key, item]) => numericLeaves(item, [...path, key]));
+  return [];
+}
+
+/** A deep copy of `value` with the leaf at `path` replaced. */
+function withLeaf(value: unknown, path: Path, leaf: unknown): unknown {
+  const [head, ...rest] = path;
+  if (head === undefined) return leaf;
+  if (Array.isArray(value)) {
+    return value.map((item, index) => (index === head ? withLeaf(item, rest, leaf) : item));
+  }
+  const record = value as Record<string, unknown>;
+  return { ...record, [head]: withLeaf(record[head], rest, leaf) };
+}
+
+function expectWellFormed(result: IdentifierCheck, input: string): void {
+  if (result.valid) {
+    expect(typeof result.normalized, input).toBe('string');
+    expect(result.normalized.length, input).toBeGreaterThan(0);
+  } else {
+    expect(RULES, input).toContain(result.rule);
+    expect(result.message.length, input).toBeGreaterThan(0);
+  }
+}
+
+/** Validating a valid value's normalised form is valid again, with the same normalised form. */
+function expectStable(scheme: IdentifierScheme, result: IdentifierCheck, input: string): void {
+  if (!result.valid) return;
+  expect(scheme.validate(result.normalized), `${scheme.id}: normalised ${input}`).toEqual({
+    valid: true,
+    normalized: result.normalized,
+  });
+}
+
+function label(definition: JurisdictionAdapterDefinition): string {
+  const { code, version, kind } = definition.identity;
+  return `${code}@${version} (${kind})`;
+}
+
+describe('the adapter list', () => {
+  it('has adapters, with unique codes and exactly one home jurisdiction', () => {
+    expect(adapterDefinitions.length).toBeGreaterThan(0);
+    const codes = adapterDefinitions.map((definition) => definition.identity.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(adapterDefinitions.filter((definition) => definition.identity.kind === 'home')).toHaveLength(1);
+  });
+});
+
+describe.each(adapterDefinitions.map((definition) => [label(definition), definition] as const))(
+  'adapter %s',
+  (_label, definition) => {
+    const { identity } = definition;
+    const built = buildAdapter(definition, undefined);
+
+    function adapter(): JurisdictionAdapter {
+      expect(built.problems).toEqual([]);
+      if (!built.adapter) throw new Error(`${identity.code} does not build`);
+      return built.adapter;
+    }
+
+    describe('identity', () => {
+      it('matches the identity schema', () => {
+        expect(jurisdictionIdentitySchema.safeParse(identity).success).toBe(true);
+      });
+
+      it('has an ISO 3166-1 alpha-2 code (user-assigned for examples)', () => {
+        expect(identity.code).toMatch(/^[A-Z]{2}$/);
+        if (identity.kind === 'example') expect(identity.code).toMatch(USER_ASSIGNED);
+        else {
+          expect(countries.isValid(identity.code), identity.code).toBe(true);
+          expect(identity.code).not.toMatch(USER_ASSIGNED);
+        }
+      });
+
+      it('has an ISO 4217 currency, a semantic version, a time zone and languages', () => {
+        expect(isCurrencyCode(identity.currency), identity.currency).toBe(true);
+        expect(identity.version).toMatch(SEMVER);
+        expect(isTimeZone(identity.timeZone), identity.timeZone).toBe(true);
+        expect(identity.languages.length).toBeGreaterThan(0);
+        for (const language of identity.languages) {
+          expect(() => Intl.getCanonicalLocales(language), language).not.toThrow();
+        }
+        expect(new Set(identity.languages).size).toBe(identity.languages.length);
+      });
+    });
+
+    describe('options', () => {
+      it('builds from its default options with no problems', () => {
+        expect(definition.optionsSchema.safeParse(definition.defaultOptions).success).toBe(true);
+        expect(built.problems).toEqual([]);
+        expect(built.adapter?.identity).toEqual(identity);
+      });
+
+      const leaves = numericLeaves(definition.defaultOptions);
+
+      it('has numeric options to bound', () => {
+        expect(leaves.length).toBeGreaterThan(0);
+      });
+
+      it.each(leaves.map((leaf) => [leaf.path.join('.'), leaf] as const))(
+        'refuses %s below and above its bounds',
+        (name, leaf) => {
+          const outside =
+            typeof leaf.value === 'number'
+              ? [-1, 1e12, Number.MAX_SAFE_INTEGER, Number.POSITIVE_INFINITY, Number.NaN]
+              : ['-1', '1000000000000000', '99999999999999999999.99'];
+          for (const value of outside) {
+            const result = buildAdapter(definition, withLeaf(definition.defaultOptions, leaf.path, value));
+            expect(result.adapter, `${name} = ${String(value)} was accepted`).toBeUndefined();
+            expect(result.problems.length, `${name} = ${String(value)}`).toBeGreaterThan(0);
+            expect(result.problems.join(' '), `${name} = ${String(value)}`).toContain(
+              String(leaf.path.at(-1)),
+            );
+          }
+        },
+      );
+
+      it('refuses unknown options and options of the wrong type', () => {
+        expect(buildAdapter(definition, { unknownOption: 1 }).problems.length).toBeGreaterThan(0);
+        for (const leaf of leaves) {
+          const wrong = typeof leaf.value === 'number' ? String(leaf.value) : Number(leaf.value);
+          const result = buildAdapter(definition, withLeaf(definition.defaultOptions, leaf.path, wrong));
+          expect(result.problems.length, `${leaf.path.join('.')} as ${typeof wrong}`).toBeGreaterThan(0);
+        }
+      });
+    });
+
+    describe('fx policy', () => {
+      it('states amounts with no more decimals than the currency, and sane limits', () => {
+        const { fx } = adapter();
+        const { exponent } = currency(identity.currency);
+        for (const amount of [fx.fees.fixed, fx.limits.min, fx.limits.max]) {
+          expect(amount).toMatch(DECIMAL_TEXT);
+          expect(fractionDigits(amount), amount).toBeLessThanOrEqual(exponent);
+        }
+        expect(new Decimal(fx.limits.min).gt(0)).toBe(true);
+        expect(new Decimal(fx.limits.min).lt(fx.limits.max)).toBe(true);
+        expect(fx.spreadBps).toBeGreaterThanOrEqual(0);
+        expect(fx.spreadBps).toBeLessThan(10_000);
+        expect(fx.fees.percentBps).toBeGreaterThanOrEqual(0);
+        expect(fx.fees.percentBps).toBeLessThan(10_000);
+        // Long enough for a person to accept, short enough for the rate to still hold.
+        expect(Number.isInteger(fx.quoteTtlSeconds)).toBe(true);
+        expect(fx.quoteTtlSeconds).toBeGreaterThanOrEqual(30);
+        expect(fx.quoteTtlSeconds).toBeLessThanOrEqual(3_600);
+      });
+
+      it('prices a quote at its min and max limits with positive amounts', async () => {
+        const { fx } = adapter();
+        const source = identity.currency;
+        const target = source === 'EUR' ? 'CNY' : 'EUR';
+        const reference = await createDemoRateTable().getReferenceRate(source, target, new Date());
+        const referenceRate = reference?.rate ?? '1';
+        for (const limit of [fx.limits.min, fx.limits.max]) {
+          const amountMinor = parseAmount(limit, source);
+          const priced = priceQuote({
+            sourceCurrency: source,
+            targetCurrency: target,
+            fixedSide: 'source',
+            amountMinor,
+            referenceRate,
+            policy: fx,
+          });
+          expect(priced.sourceAmountMinor, limit).toBe(amountMinor);
+          expect(priced.targetAmountMinor > 0n, `target of ${limit} ${source}`).toBe(true);
+          expect(priced.totalFeeMinor >= 0n && priced.totalFeeMinor < amountMinor, `fee at ${limit}`).toBe(
+            true,
+          );
+          expect(new Decimal(priced.appliedRate).gt(0)).toBe(true);
+        }
+      });
+    });
+
+    describe('privacy policy', () => {
+      it('names a legal basis for outbound transfers', () => {
+        const { privacy } = adapter();
+        expect(TRANSFER_MECHANISMS).toContain(privacy.outboundTransfer.mechanism);
+        expect(privacy.outboundTransfer.reference.trim().length).toBeGreaterThan(0);
+        if (privacy.regime !== 'none') {
+          expect(privacy.outboundTransfer.mechanism).not.toBe('not_applicable');
+        }
+        if (privacy.regime === 'GDPR' || privacy.regime === 'PIPL') {
+          const prefix = `${privacy.regime.toLowerCase()}_`;
+          expect(
+            privacy.outboundTransfer.mechanism.startsWith(prefix) ||
+              privacy.outboundTransfer.mechanism === 'national_law',
+            `${privacy.outboundTransfer.mechanism} under ${privacy.regime}`,
+          ).toBe(true);
+        }
+      });
+
+      it('declares every processing purpose and a retention for every data category', () => {
+        const { privacy } = adapter();
+        expect(Object.keys(privacy.allowedCategories).sort()).toEqual([...PROCESSING_PURPOSES].sort());
+        for (const [purpose, categories] of Object.entries(privacy.allowedCategories)) {
+          expect(new Set(categories).size, purpose).toBe(categories.length);
+        }
+        expect(Object.keys(privacy.retentionYears).sort()).toEqual([...DATA_CATEGORIES].sort());
+        for (const [category, years] of Object.entries(privacy.retentionYears)) {
+          expect(Number.isInteger(years) && years >= 0 && years <= 100, category).toBe(true);
+        }
+      });
+    });
+
+    it('signing: at least one scheme and one algorithm, all known', () => {
+      const { signing } = adapter();
+      expect(signing.schemes.length).toBeGreaterThan(0);
+      expect(signing.algorithms.length).toBeGreaterThan(0);
+      for (const scheme of signing.schemes) expect(SIGNATURE_SCHEMES).toContain(scheme);
+      for (const algorithm of signing.algorithms) expect(SIGNATURE_ALGORITHMS).toContain(algorithm);
+      expect(new Set(signing.algorithms).size).toBe(signing.algorithms.length);
+      expect(signing.maxSignatureAgeSeconds).toBeGreaterThan(0);
+    });
+
+    it('aml: thresholds parse as amounts in the currency; lists and countries are valid', () => {
+      const { aml } = adapter();
+      for (const threshold of [aml.reviewThreshold, aml.travelRuleThreshold]) {
+        expect(() => parseAmount(threshold, identity.currency), threshold).not.toThrow();
+      }
+      expect(aml.sanctionsLists.length).toBeGreaterThan(0);
+      for (const country of aml.highRiskCountries) expect(countries.isValid(country), country).toBe(true);
+    });
+
+    it('settlement: cut-off HH:MM in a valid time zone, business days 1..7, ISO closing days', () => {
+      const { settlement } = adapter();
+      expect(settlement.cutOff.time).toMatch(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);
+      expect(isTimeZone(settlement.cutOff.timeZone), settlement.cutOff.timeZone).toBe(true);
+      expect(settlement.businessDays.length).toBeGreaterThan(0);
+      for (const day of settlement.businessDays) {
+        expect(Number.isInteger(day) && day >= 1 && day <= 7, String(day)).toBe(true);
+      }
+      expect(new Set(settlement.businessDays).size).toBe(settlement.businessDays.length);
+      for (const day of settlement.closingDays) expect(isIsoDate(day), day).toBe(true);
+      expect(new Set(settlement.closingDays).size).toBe(settlement.closingDays.length);
+    });
+
+    describe('identifiers', () => {
+      it('have unique ids prefixed with the lower-case country code', () => {
+        const { identifiers } = adapter();
+        const ids = identifiers.map((scheme) => scheme.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const scheme of identifiers) {
+          expect(scheme.id).toMatch(new RegExp(`^${identity.code.toLowerCase()}-[a-z0-9]+(-[a-z0-9]+)*$`));
+          expect(scheme.name.trim().length).toBeGreaterThan(0);
+          expect(typeof scheme.personal).toBe('boolean');
+        }
+      });
+
+      it('accept every valid example, stably after normalisation, and refuse every invalid one', () => {
+        for (const scheme of adapter().identifiers) {
+          expect(scheme.examples.valid.length, `${scheme.id} has valid examples`).toBeGreaterThan(0);
+          expect(scheme.examples.invalid.length, `${scheme.id} has invalid examples`).toBeGreaterThan(0);
+          for (const example of scheme.examples.valid) {
+            const result = scheme.validate(example);
+            expect(result, `${scheme.id}: ${example}`).toMatchObject({ valid: true });
+            expectWellFormed(result, example);
+            expectStable(scheme, result, example);
+          }
+          for (const example of scheme.examples.invalid) {
+            const result = scheme.validate(example);
+            expect(result.valid, `${scheme.id}: ${example}`).toBe(false);
+            expectWellFormed(result, example);
+          }
+        }
+      });
+
+      it('never throw on arbitrary strings, and answer well-formed, stable results', () => {
+        for (const scheme of adapter().identifiers) {
+          const alphabet = [...new Set(scheme.examples.valid.join('').split('')), ' ', '-', 'x'];
+          const nearValid = fc.oneof(
+            fc
+              .constantFrom(...scheme.examples.valid)
+              .chain((valid) =>
+                fc
+                  .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 2 }), fc.constantFrom(...alphabet))
+                  .map(([at, drop, insert]) => valid.slice(0, at) + insert + valid.slice(at + drop)),
+              ),
+            fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => chars.join('')),
+          );
+          for (const strings of [
+            fc.string(),
+            fc.string({ unit: 'binary', maxLength: 40 }),
+            fc.string({ unit: 'grapheme', maxLength: 40 }),
+            nearValid,
+          ]) {
+            fc.assert(
+              fc.property(strings, (value) => {
+                let result: IdentifierCheck | undefined;
+                expect(
+                  () => {
+                    result = scheme.validate(value);
+                  },
+                  `${scheme.id} threw on ${JSON.stringify(value)}`,
+                ).not.toThrow();
+                if (!result) throw new Error('no result');
+                expectWellFormed(result, value);
+                expectStable(scheme, result, value);
+              }),
+              { numRuns: 300 },
+            );
+          }
+        }
+      });
+    });
+  },
+);

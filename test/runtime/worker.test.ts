@@ -1,0 +1,280 @@
+/**
+ * The gateway as a Cloudflare Worker, in workerd, offline: `wrangler dev` serves
+ * deploy/cloudflare/worker.ts against a fresh PostgreSQL database (migrated and seeded from Node,
+ * as `pontis migrate` would), and the test talks to it over real HTTP.
+ *
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:worker
+ *
+ * Without DATABASE_URL the suite is skipped (it needs a PostgreSQL server).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerRegistry } from '../../deploy/cloudflare/worker.ts';
+import { applyMigrations } from '../../src/db/migrate.ts';
+import { openPostgres } from '../../src/db/postgres.ts';
+import { parseConfig } from '../../src/env.ts';
+import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
+import { seedDemo } from '../../src/services/demo/seed.ts';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+const START_TIMEOUT_MS = 120_000;
+
+if (!DATABASE_URL) {
+  console.log(
+    '[pontis worker test] SKIPPED: set DATABASE_URL to a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run the Worker in workerd',
+  );
+}
+
+function databaseUrl(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const QUOTE_REQUEST = {
+  purpose: 'contribution',
+  partnerJurisdiction: 'DE',
+  sourceCurrency: 'EUR',
+  targetCurrency: 'CNY',
+  sourceAmount: '250.00',
+};
+
+describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev, workerd)', () => {
+  const database = `pontis_worker_${process.pid}`;
+  const output: string[] = [];
+  let wrangler: ChildProcess | undefined;
+  let exited: Promise<void> | undefined;
+  let persistDir: string | undefined;
+  let base = '';
+  let token = '';
+
+  async function request(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (init.auth !== false) headers.set('Authorization', `Bearer ${token}`);
+    if (init.body) headers.set('Content-Type', 'application/json');
+    return fetch(`${base}${path}`, { ...init, headers });
+  }
+
+  beforeAll(async () => {
+    const serverUrl = DATABASE_URL as string;
+    const admin = openPostgres(serverUrl, { max: 1 });
+    try {
+      await admin.sql.unsafe(`drop database if exists ${database} with (force)`);
+      await admin.sql.unsafe(`create database ${database}`);
+    } finally {
+      await admin.close();
+    }
+    const url = databaseUrl(serverUrl, database);
+
+    // What `pontis migrate` and `pontis seed-demo` do from Node before a Worker deployment.
+    const handle = openPostgres(url, { max: 2 });
+    try {
+      const { after } = await applyMigrations(handle);
+      expect(after.current).toBe(true);
+      // The registry the Worker builds from wrangler.toml's [vars].
+      const registry = workerRegistry(parseConfig({ PONTIS_DEMO: 'false', PONTIS_HOME_JURISDICTION: 'CN' }));
+      await seedDemo(handle.db, registry, new Date());
+    } finally {
+      await handle.close();
+    }
+
+    const key = await generateSigningKey();
+    token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 600 });
+
+    const port = await freePort();
+    const inspectorPort = await freePort();
+    persistDir = mkdtempSync(join(tmpdir(), 'pontis-wrangler-'));
+    base = `http://127.0.0.1:${port}`;
+    const child = spawn(
+      WRANGLER,
+      [
+        'dev',
+        '--port',
+        String(port),
+        '--ip',
+        '127.0.0.1',
+        '--inspector-port',
+        String(inspectorPort),
+        '--persist-to',
+        persistDir,
+        '--show-interactive-dev-session=false',
+        '--var',
+        `DATABASE_URL:${url}`,
+        '--var',
+        `PONTIS_SIGNING_KEY:${JSON.stringify(key.privateJwk)}`,
+      ],
+      {
+        cwd: ROOT,
+        // Its own process group, so that afterAll ends wrangler and its workerd children together.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          DATABASE_URL: undefined,
+          CI: '1',
+          NO_COLOR: '1',
+          WRANGLER_SEND_METRICS: 'false',
+          WRANGLER_SEND_ERROR_REPORTS: 'false',
+          WRANGLER_LOG_PATH: persistDir,
+          CLOUDFLARE_API_TOKEN: undefined,
+          CLOUDFLARE_ACCOUNT_ID: undefined,
+        },
+      },
+    );
+    wrangler = child;
+    exited = new Promise((resolveExit) => child.once('exit', () => resolveExit()));
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null) {
+        throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output.join('')}`);
+      }
+      try {
+        const response = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
+        if (response.status === 200) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`wrangler dev did not answer within ${START_TIMEOUT_MS} ms:\n${output.join('')}`);
+      }
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+  });
+
+  afterAll(async () => {
+    if (wrangler?.pid && wrangler.exitCode === null) {
+      const group = -wrangler.pid;
+      try {
+        process.kill(group, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const stopped = await Promise.race([
+        exited?.then(() => true),
+        new Promise<false>((done) => setTimeout(() => done(false), 10_000)),
+      ]);
+      try {
+        // workerd may outlive wrangler; the group is ended either way.
+        process.kill(group, stopped ? 'SIGTERM' : 'SIGKILL');
+      } catch {
+        // the whole group is gone
+      }
+    }
+    if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+    if (DATABASE_URL) {
+      const admin = openPostgres(DATABASE_URL, { max: 1 });
+      try {
+        await admin.sql.unsafe(`drop database if exists ${database} with (force)`);
+      } finally {
+        await admin.close();
+      }
+    }
+  });
+
+  it('answers /health and /ready with the migrations current', async () => {
+    const health = await request('/health', { auth: false });
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+
+    const ready = await request('/ready', { auth: false });
+    const body = await ready.json();
+    expect(ready.status, JSON.stringify(body)).toBe(200);
+    expect(body).toMatchObject({
+      status: 'ready',
+      checks: {
+        database: { status: 'up', kind: 'postgres' },
+        migrations: { status: 'current', pending: [] },
+      },
+    });
+  });
+
+  it('quotes, creates a transfer once per Idempotency-Key, reads it back, and the ledger balances', async () => {
+    const quoteResponse = await request('/v1/quotes', {
+      method: 'POST',
+      body: JSON.stringify(QUOTE_REQUEST),
+    });
+    const quote = await quoteResponse.json();
+    expect(quoteResponse.status, JSON.stringify(quote)).toBe(201);
+    expect(quote).toMatchObject({ object: 'quote', sourceAmount: '250.00', sourceJurisdiction: 'DE' });
+
+    const create = () =>
+      request('/v1/transfers', {
+        method: 'POST',
+        headers: { 'Idempotency-Key': `worker-${process.pid}` },
+        body: JSON.stringify({ quoteId: quote.id, reference: 'WORKER-1' }),
+      });
+    const first = await create();
+    const transfer = await first.json();
+    expect(first.status, JSON.stringify(transfer)).toBe(201);
+    expect(transfer).toMatchObject({ state: 'received', quoteId: quote.id });
+    expect(first.headers.get('idempotent-replayed')).toBe('false');
+
+    const again = await create();
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(transfer);
+
+    const fetched = await request(`/v1/transfers/${transfer.id}`);
+    expect(fetched.status).toBe(200);
+    expect(await fetched.json()).toEqual(transfer);
+
+    const check = await request('/v1/ledger/check');
+    const checkBody = await check.json();
+    expect(check.status, JSON.stringify(checkBody)).toBe(200);
+    expect(checkBody).toMatchObject({ balanced: true, unbalanced: [] });
+  });
+
+  it('serves the API reference: the page from the app, Swagger UI from the assets binding', async () => {
+    const page = await request('/docs', { auth: false });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('/docs/assets/swagger-ui-bundle.js');
+
+    const init = await request('/docs/init.js', { auth: false });
+    expect(init.status).toBe(200);
+
+    const bundle = await request('/docs/assets/swagger-ui-bundle.js', { auth: false });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get('content-type')).toMatch(/javascript/);
+    expect((await bundle.text()).length).toBeGreaterThan(100_000);
+
+    const openapi = await request('/openapi.json', { auth: false });
+    expect(openapi.status).toBe(200);
+    expect(await openapi.json()).toMatchObject({ openapi: '3.1.0' });
+  });
+
+  it('refuses a request without a token with a problem+json 401', async () => {
+    const response = await request('/v1/quotes', {
+      method: 'POST',
+      auth: false,
+      body: JSON.stringify(QUOTE_REQUEST),
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await response.json()).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+});
