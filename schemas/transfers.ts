@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TRANSFER_STATES } from '../src/core/transfer-states.ts';
+import { IDEMPOTENCY_KEY_PATTERN } from '../src/services/idempotency/idempotency.ts';
 import { CurrencyCode, DecimalAmount, JurisdictionCode, Timestamp } from './common.ts';
 import { Purpose } from './quotes.ts';
 
@@ -24,13 +25,10 @@ export const TransferRequest = z
   .openapi('TransferRequest');
 export type TransferRequest = z.infer<typeof TransferRequest>;
 
-/** 1 to 255 visible ASCII characters (the same rule as `IDEMPOTENCY_KEY_PATTERN`). */
-const IDEMPOTENCY_KEY = /^[\x21-\x7E]{1,255}$/;
-
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
     .string()
-    .regex(IDEMPOTENCY_KEY)
+    .regex(IDEMPOTENCY_KEY_PATTERN)
     .openapi({
       param: { name: 'idempotency-key', in: 'header', required: true },
       description:

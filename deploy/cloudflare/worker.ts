@@ -13,18 +13,15 @@ import type { ExecutionContext } from 'hono';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { adapterDefinitions } from '../../adapters/index.ts';
 import { createApp } from '../../src/app.ts';
 import { GatewayError } from '../../src/core/errors.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
-import { type Config, parseConfig } from '../../src/env.ts';
+import { parseConfig } from '../../src/env.ts';
 import type { AppDeps, AppEnv } from '../../src/http/context.ts';
 import { errorFingerprint, problemResponse, toGatewayError } from '../../src/http/problem.ts';
-import { type AdapterRegistry, createAdapterRegistry } from '../../src/services/adapters/registry.ts';
-import { createTokenVerifier, signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
-import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
-import { VERSION } from '../../src/version.ts';
+import { signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
+import { sharedDeps } from '../../src/wiring.ts';
 
 /** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
 export interface WorkerEnv {
@@ -52,16 +49,6 @@ function stringVars(env: WorkerEnv): Record<string, string> {
   return vars;
 }
 
-/** The enabled adapters, as on Node: example adapters only when PONTIS_DEMO is on. */
-export function workerRegistry(config: Config): AdapterRegistry {
-  return createAdapterRegistry(adapterDefinitions, {
-    home: config.homeJurisdiction,
-    overrides: config.adapterOptions,
-    enabled: config.jurisdictions,
-    includeExamples: config.demo,
-  });
-}
-
 /** Builds the app from the environment; pure apart from importing the key (Web Crypto). */
 export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
   const config = parseConfig(stringVars(env));
@@ -79,20 +66,13 @@ export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
     );
   }
   const signingKey = await signingKeyFromJwk(config.signingKey);
-  const registry = workerRegistry(config);
   const deps: AppDeps = {
-    version: VERSION,
-    publicUrl: config.publicUrl,
-    registry,
-    rates: createDemoRateTable(),
-    verifyToken: createTokenVerifier(signingKey.publicJwk),
+    ...sharedDeps(config, signingKey),
     openDatabase: async () => {
       const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
       return { db: handle.db, release: () => handle.close() };
     },
     databaseKind: 'postgres',
-    clock: () => new Date(),
-    logger: createLogger(config.logLevel),
   };
   return createApp(deps);
 }

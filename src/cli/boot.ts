@@ -4,7 +4,6 @@
  * and by `deploy/node/server.ts`.
  */
 import { resolve } from 'node:path';
-import { adapterDefinitions } from '../../adapters/index.ts';
 import { createApp } from '../app.ts';
 import { createLogger, type Logger } from '../core/logger.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -14,22 +13,12 @@ import { openPglite } from '../db/pglite.ts';
 import { openPostgres } from '../db/postgres.ts';
 import type { Config } from '../env.ts';
 import type { AppDeps } from '../http/context.ts';
-import { type AdapterRegistry, createAdapterRegistry } from '../services/adapters/registry.ts';
+import type { AdapterRegistry } from '../services/adapters/registry.ts';
 import { loadSigningKey } from '../services/auth/key-file.ts';
-import { createTokenVerifier, type SigningKey } from '../services/auth/tokens.ts';
+import type { SigningKey } from '../services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
-import { createDemoRateTable } from '../services/fx/demo-rate-table.ts';
-import { VERSION } from '../version.ts';
+import { registryFromConfig, sharedDeps } from '../wiring.ts';
 import { nodeDocsAsset } from './docs-assets.ts';
-
-export function registryFromConfig(config: Config): AdapterRegistry {
-  return createAdapterRegistry(adapterDefinitions, {
-    home: config.homeJurisdiction,
-    overrides: config.adapterOptions,
-    enabled: config.jurisdictions,
-    includeExamples: config.demo,
-  });
-}
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -64,15 +53,9 @@ export async function bootGateway(
     await syncJurisdictions(handle.db, registry);
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
     const deps: AppDeps = {
-      version: VERSION,
-      publicUrl: config.publicUrl,
-      registry,
-      rates: createDemoRateTable(),
-      verifyToken: createTokenVerifier(signingKey.publicJwk),
+      ...sharedDeps(config, signingKey, { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
       databaseKind: handle.kind,
-      clock: () => new Date(),
-      logger,
       docsAsset: nodeDocsAsset,
     };
     return {

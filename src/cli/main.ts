@@ -13,7 +13,8 @@ import { demoUserFor, seedDemo, syncJurisdictions } from '../services/demo/seed.
 import { checkLedger } from '../services/ledger/ledger.ts';
 import { addUser, listUsers, setUserActive } from '../services/users/users.ts';
 import { VERSION } from '../version.ts';
-import { openConfiguredDatabase, registryFromConfig } from './boot.ts';
+import { registryFromConfig } from '../wiring.ts';
+import { openConfiguredDatabase } from './boot.ts';
 import { startCommand } from './start.ts';
 
 function config(): Config {
@@ -73,8 +74,12 @@ export function buildProgram(): Command {
     .command('migrate')
     .description('apply pending database migrations and exit')
     .action(async () => {
+      const current = config();
+      const registry = registryFromConfig(current);
       await withDatabase(async (handle) => {
         const { before, after } = await applyMigrations(handle);
+        // Keep the jurisdictions table in step with the adapters (Workers never do it themselves).
+        await syncJurisdictions(handle.db, registry);
         console.log(
           `migrations: ${after.applied - before.applied} applied, ${after.applied} in all (${handle.kind} at ${handle.location})`,
         );

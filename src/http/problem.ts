@@ -40,6 +40,30 @@ const UNAVAILABLE_DRIVER_CODES = new Set([
   'CONNECT_TIMEOUT',
 ]);
 
+/**
+ * Socket failures that carry no code: workerd's `connect()` rejects with a bare Error ("proxy
+ * request failed, cannot connect to the specified address", "Network connection lost"). The
+ * message is only matched here, never logged or returned.
+ */
+const SOCKET_FAILURE =
+  /cannot connect|network connection lost|connection (refused|reset|closed|lost)|socket hang up/i;
+
+function isDatabaseUnreachable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (typeof (current as DriverError).code !== 'string' && SOCKET_FAILURE.test(current.message))
+      return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+const unavailable = (cause: unknown) =>
+  new GatewayError('service_unavailable', 'The database is not available right now.', {
+    cause,
+    headers: { 'Retry-After': '1' },
+  });
+
 /** Maps anything thrown to a GatewayError; unknown errors become `internal_error`. */
 export function toGatewayError(error: unknown): GatewayError {
   if (isGatewayError(error)) return error;
@@ -69,12 +93,10 @@ export function toGatewayError(error: unknown): GatewayError {
       sqlstate === '40001' ||
       sqlstate === '40P01'
     ) {
-      return new GatewayError('service_unavailable', 'The database is not available right now.', {
-        cause: error,
-        headers: { 'Retry-After': '1' },
-      });
+      return unavailable(error);
     }
   }
+  if (isDatabaseUnreachable(error)) return unavailable(error);
   return new GatewayError('internal_error', 'An unexpected error occurred.', { cause: error });
 }
 

@@ -45,6 +45,8 @@ export function validationError(target: string, error: ZodError, c: Context): Ga
   const specific = errors.find((item) => item.code !== 'validation_failed');
   const code = specific?.code ?? 'validation_failed';
   const first = specific ?? errors[0];
-  const summary = first ? `${first.in} ${first.path}: ${first.message}.` : 'The request is not valid.';
+  const summary = first
+    ? `${first.in} ${first.path}: ${first.message.replace(/\.$/, '')}.`
+    : 'The request is not valid.';
   return new GatewayError(code, summary, { details: { errors } });
 }

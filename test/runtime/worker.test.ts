@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerRegistry } from '../../deploy/cloudflare/worker.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { parseConfig } from '../../src/env.ts';
 import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
 import { seedDemo } from '../../src/services/demo/seed.ts';
+import { registryFromConfig } from '../../src/wiring.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -92,7 +92,9 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       const { after } = await applyMigrations(handle);
       expect(after.current).toBe(true);
       // The registry the Worker builds from wrangler.toml's [vars].
-      const registry = workerRegistry(parseConfig({ PONTIS_DEMO: 'false', PONTIS_HOME_JURISDICTION: 'CN' }));
+      const registry = registryFromConfig(
+        parseConfig({ PONTIS_DEMO: 'false', PONTIS_HOME_JURISDICTION: 'CN' }),
+      );
       await seedDemo(handle.db, registry, new Date());
     } finally {
       await handle.close();

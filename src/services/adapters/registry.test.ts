@@ -67,6 +67,17 @@ describe('adapter registry', () => {
     );
   });
 
+  it('refuses a minimum limit that cannot pay the fixed fee', () => {
+    expect(
+      configError(() =>
+        createAdapterRegistry(adapterDefinitions, {
+          home: 'CN',
+          overrides: { DE: { fx: { fixedFee: '12.00', limits: { min: '10.00', max: '100000.00' } } } },
+        }),
+      ),
+    ).toContain('fx.limits.min must be above fx.fees.fixed');
+  });
+
   it('refuses bad identities', () => {
     const bad = (identity: Partial<typeof referenceAdapter.identity>) =>
       defineJurisdictionAdapter({

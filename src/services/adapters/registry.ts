@@ -112,6 +112,9 @@ export function buildAdapter(
     ...amountProblems('aml.travelRuleThreshold', aml.travelRuleThreshold, cur),
   );
   if (!new Decimal(fx.limits.min).lt(fx.limits.max)) problems.push('fx.limits: min must be below max');
+  if (!new Decimal(fx.limits.min).gt(fx.fees.fixed)) {
+    problems.push('fx.limits.min must be above fx.fees.fixed, or the smallest amount could not pay its fee');
+  }
   if (!isTimeZone(settlement.cutOff.timeZone)) problems.push('settlement.cutOff.timeZone: unknown time zone');
   const prefix = `${code.toLowerCase()}-`;
   const ids = new Set<string>();
