@@ -48,6 +48,18 @@ export const QuoteRequest = z
   });
 export type QuoteRequest = z.infer<typeof QuoteRequest>;
 
+/** The corridor and both amounts: what a quote prices and a transfer carries. */
+export const ConversionFields = {
+  purpose: Purpose,
+  partnerJurisdiction: JurisdictionCode,
+  sourceJurisdiction: JurisdictionCode,
+  targetJurisdiction: JurisdictionCode,
+  sourceCurrency: CurrencyCode,
+  targetCurrency: CurrencyCode,
+  sourceAmount: DecimalAmount,
+  targetAmount: DecimalAmount,
+};
+
 export const FeeLine = z
   .object({
     type: z.enum(['fixed', 'percentage']),
@@ -61,14 +73,7 @@ export const Quote = z
   .object({
     id: z.string().openapi({ example: 'qt_01KAT2Y0SJ3W6M0Q9ZC4X1V7B8' }),
     object: z.literal('quote'),
-    purpose: Purpose,
-    partnerJurisdiction: JurisdictionCode,
-    sourceJurisdiction: JurisdictionCode,
-    targetJurisdiction: JurisdictionCode,
-    sourceCurrency: CurrencyCode,
-    targetCurrency: CurrencyCode,
-    sourceAmount: DecimalAmount,
-    targetAmount: DecimalAmount,
+    ...ConversionFields,
     fixedSide: z.enum(['source', 'target']),
     rate: z
       .object({

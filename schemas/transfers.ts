@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { TRANSFER_STATES } from '../src/core/transfer-states.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../src/services/idempotency/idempotency.ts';
-import { CurrencyCode, DecimalAmount, JurisdictionCode, Timestamp } from './common.ts';
-import { Purpose } from './quotes.ts';
+import { DecimalAmount, Timestamp } from './common.ts';
+import { ConversionFields } from './quotes.ts';
 
 /** ISO 20022 restricted character set for references (EndToEndId). */
 const ISO20022_TEXT = /^[A-Za-z0-9/\-?:().,'+ ]+$/;
@@ -43,14 +43,7 @@ export const Transfer = z
     object: z.literal('transfer'),
     state: z.enum(TRANSFER_STATES),
     quoteId: z.string(),
-    purpose: Purpose,
-    partnerJurisdiction: JurisdictionCode,
-    sourceJurisdiction: JurisdictionCode,
-    targetJurisdiction: JurisdictionCode,
-    sourceCurrency: CurrencyCode,
-    targetCurrency: CurrencyCode,
-    sourceAmount: DecimalAmount,
-    targetAmount: DecimalAmount,
+    ...ConversionFields,
     totalFee: DecimalAmount,
     appliedRate: z.string(),
     reference: z.string().nullable(),

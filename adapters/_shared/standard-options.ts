@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { currency, Decimal, fractionDigits, ROUNDING_MODES } from '../../src/core/money.ts';
-import { decimalText } from '../../src/ports/index.ts';
+import { type ChargeBearer, decimalText, type FxPolicy } from '../../src/ports/index.ts';
 
 export interface StandardOptionBounds {
   currency: string;
@@ -49,3 +49,16 @@ export function standardOptionsSchema(bounds: StandardOptionBounds) {
 }
 
 export type StandardOptions = z.output<ReturnType<typeof standardOptionsSchema>>;
+
+/** The FX policy built from the standard options: reference rates, the operator's price. */
+export function standardFxPolicy(fx: StandardOptions['fx'], chargeBearer: ChargeBearer): FxPolicy {
+  return {
+    rateSource: 'reference',
+    spreadBps: fx.spreadBps,
+    fees: { fixed: fx.fixedFee, percentBps: fx.percentFeeBps },
+    rounding: fx.rounding,
+    quoteTtlSeconds: fx.quoteTtlSeconds,
+    limits: fx.limits,
+    chargeBearer,
+  };
+}

@@ -3,7 +3,7 @@
  * the Cross-border Interbank Payment System's participants reached over CNAPS.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardOptionsSchema } from '../_shared/standard-options.ts';
+import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
 import { validateResidentIdentityNumber } from './resident-identity-number.ts';
 
 export const cnAdapter = defineJurisdictionAdapter({
@@ -36,15 +36,7 @@ export const cnAdapter = defineJurisdictionAdapter({
     aml: { reviewThreshold: '70000.00', travelRuleThreshold: '7000.00' },
   },
   build: (options) => ({
-    fx: {
-      rateSource: 'reference',
-      spreadBps: options.fx.spreadBps,
-      fees: { fixed: options.fx.fixedFee, percentBps: options.fx.percentFeeBps },
-      rounding: options.fx.rounding,
-      quoteTtlSeconds: options.fx.quoteTtlSeconds,
-      limits: options.fx.limits,
-      chargeBearer: 'DEBT',
-    },
+    fx: standardFxPolicy(options.fx, 'DEBT'),
     privacy: {
       regime: 'PIPL',
       outboundTransfer: {
@@ -77,8 +69,7 @@ export const cnAdapter = defineJurisdictionAdapter({
       maxSignatureAgeSeconds: 60,
     },
     aml: {
-      reviewThreshold: options.aml.reviewThreshold,
-      travelRuleThreshold: options.aml.travelRuleThreshold,
+      ...options.aml,
       travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
       sanctionsLists: ['un'],
       highRiskCountries: ['KP', 'IR', 'MM'],

@@ -4,7 +4,7 @@
  * agreement being a binding instrument between public authorities.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardOptionsSchema } from '../_shared/standard-options.ts';
+import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
 
 export const deAdapter = defineJurisdictionAdapter({
   identity: {
@@ -37,15 +37,7 @@ export const deAdapter = defineJurisdictionAdapter({
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
-    fx: {
-      rateSource: 'reference',
-      spreadBps: options.fx.spreadBps,
-      fees: { fixed: options.fx.fixedFee, percentBps: options.fx.percentFeeBps },
-      rounding: options.fx.rounding,
-      quoteTtlSeconds: options.fx.quoteTtlSeconds,
-      limits: options.fx.limits,
-      chargeBearer: 'DEBT',
-    },
+    fx: standardFxPolicy(options.fx, 'DEBT'),
     privacy: {
       regime: 'GDPR',
       outboundTransfer: {
@@ -79,8 +71,7 @@ export const deAdapter = defineJurisdictionAdapter({
       maxSignatureAgeSeconds: 60,
     },
     aml: {
-      reviewThreshold: options.aml.reviewThreshold,
-      travelRuleThreshold: options.aml.travelRuleThreshold,
+      ...options.aml,
       travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
       sanctionsLists: ['un', 'eu'],
       highRiskCountries: ['KP', 'IR', 'MM'],

@@ -5,7 +5,7 @@
  */
 import type { IdentifierCheck } from '../../src/ports/index.ts';
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardOptionsSchema } from '../_shared/standard-options.ts';
+import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
 
 /** Reference numbers: 8 digits followed by an ISO 7064 MOD 97-10 check of 2 digits. */
 export function validateReferenceNumber(value: string): IdentifierCheck {
@@ -51,15 +51,7 @@ export const referenceAdapter = defineJurisdictionAdapter({
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
-    fx: {
-      rateSource: 'reference',
-      spreadBps: options.fx.spreadBps,
-      fees: { fixed: options.fx.fixedFee, percentBps: options.fx.percentFeeBps },
-      rounding: options.fx.rounding,
-      quoteTtlSeconds: options.fx.quoteTtlSeconds,
-      limits: options.fx.limits,
-      chargeBearer: 'DEBT',
-    },
+    fx: standardFxPolicy(options.fx, 'DEBT'),
     privacy: {
       regime: 'GDPR',
       outboundTransfer: { mechanism: 'gdpr_adequacy', reference: 'GDPR Art. 45 (example)' },
@@ -88,8 +80,7 @@ export const referenceAdapter = defineJurisdictionAdapter({
       maxSignatureAgeSeconds: 60,
     },
     aml: {
-      reviewThreshold: options.aml.reviewThreshold,
-      travelRuleThreshold: options.aml.travelRuleThreshold,
+      ...options.aml,
       travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
       sanctionsLists: ['un'],
       highRiskCountries: [],

@@ -56,20 +56,25 @@ export const partnerAgencies = pgTable('partner_agencies', {
   createdAt: createdAt(),
 });
 
+/** What a quote prices and a transfer carries: the corridor and both amounts, in minor units. */
+const conversionColumns = () => ({
+  purpose: text('purpose', { enum: ['contribution', 'benefit'] }).notNull(),
+  partnerJurisdiction: text('partner_jurisdiction').notNull(),
+  sourceJurisdiction: text('source_jurisdiction').notNull(),
+  targetJurisdiction: text('target_jurisdiction').notNull(),
+  sourceCurrency: text('source_currency').notNull(),
+  targetCurrency: text('target_currency').notNull(),
+  sourceAmountMinor: bigint('source_amount_minor', { mode: 'bigint' }).notNull(),
+  targetAmountMinor: bigint('target_amount_minor', { mode: 'bigint' }).notNull(),
+  feeMinor: bigint('fee_minor', { mode: 'bigint' }).notNull(),
+});
+
 export const quotes = pgTable(
   'quotes',
   {
     id: text('id').primaryKey(),
-    purpose: text('purpose', { enum: ['contribution', 'benefit'] }).notNull(),
-    partnerJurisdiction: text('partner_jurisdiction').notNull(),
-    sourceJurisdiction: text('source_jurisdiction').notNull(),
-    targetJurisdiction: text('target_jurisdiction').notNull(),
-    sourceCurrency: text('source_currency').notNull(),
-    targetCurrency: text('target_currency').notNull(),
+    ...conversionColumns(),
     fixedSide: text('fixed_side', { enum: ['source', 'target'] }).notNull(),
-    sourceAmountMinor: bigint('source_amount_minor', { mode: 'bigint' }).notNull(),
-    targetAmountMinor: bigint('target_amount_minor', { mode: 'bigint' }).notNull(),
-    feeMinor: bigint('fee_minor', { mode: 'bigint' }).notNull(),
     /** The fee lines as shown on the receipt (type, bps, amount string). */
     fees: jsonb('fees').notNull(),
     referenceRate: text('reference_rate').notNull(),
@@ -99,15 +104,7 @@ export const transfers = pgTable(
       .notNull()
       .references(() => quotes.id),
     state: text('state').notNull(),
-    purpose: text('purpose', { enum: ['contribution', 'benefit'] }).notNull(),
-    partnerJurisdiction: text('partner_jurisdiction').notNull(),
-    sourceJurisdiction: text('source_jurisdiction').notNull(),
-    targetJurisdiction: text('target_jurisdiction').notNull(),
-    sourceCurrency: text('source_currency').notNull(),
-    targetCurrency: text('target_currency').notNull(),
-    sourceAmountMinor: bigint('source_amount_minor', { mode: 'bigint' }).notNull(),
-    targetAmountMinor: bigint('target_amount_minor', { mode: 'bigint' }).notNull(),
-    feeMinor: bigint('fee_minor', { mode: 'bigint' }).notNull(),
+    ...conversionColumns(),
     appliedRate: text('applied_rate').notNull(),
     /** The caller's own reference (ISO 20022 EndToEndId charset), echoed on statements. */
     reference: text('reference'),

@@ -12,6 +12,7 @@ import { quotes } from '../../db/schema.ts';
 import type { JurisdictionAdapter, RateSource } from '../../ports/index.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { priceQuote } from '../fx/price-quote.ts';
+import { conversionView } from './conversion-view.ts';
 
 export interface QuoteDeps {
   db: Executor;
@@ -120,14 +121,7 @@ export function toQuoteView(row: QuoteRow): Quote {
   return {
     id: row.id,
     object: 'quote',
-    purpose: row.purpose,
-    partnerJurisdiction: row.partnerJurisdiction,
-    sourceJurisdiction: row.sourceJurisdiction,
-    targetJurisdiction: row.targetJurisdiction,
-    sourceCurrency: row.sourceCurrency,
-    targetCurrency: row.targetCurrency,
-    sourceAmount: formatMinorUnits(row.sourceAmountMinor, row.sourceCurrency),
-    targetAmount: formatMinorUnits(row.targetAmountMinor, row.targetCurrency),
+    ...conversionView(row),
     fixedSide: row.fixedSide,
     rate: {
       reference: row.referenceRate,

@@ -11,6 +11,7 @@ import type { Executor, Transaction } from '../../db/database.ts';
 import { journalEntries, quotes, transfers } from '../../db/schema.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { recordJournal } from '../ledger/ledger.ts';
+import { conversionView } from '../quotes/conversion-view.ts';
 import { reservePostings } from './reserve-postings.ts';
 import { insertTransfer, type TransitionContext } from './transitions.ts';
 
@@ -103,14 +104,7 @@ export function toTransferView(row: TransferRow, journal: JournalSummary): Trans
     object: 'transfer',
     state: row.state as Transfer['state'],
     quoteId: row.quoteId,
-    purpose: row.purpose,
-    partnerJurisdiction: row.partnerJurisdiction,
-    sourceJurisdiction: row.sourceJurisdiction,
-    targetJurisdiction: row.targetJurisdiction,
-    sourceCurrency: row.sourceCurrency,
-    targetCurrency: row.targetCurrency,
-    sourceAmount: formatMinorUnits(row.sourceAmountMinor, row.sourceCurrency),
-    targetAmount: formatMinorUnits(row.targetAmountMinor, row.targetCurrency),
+    ...conversionView(row),
     totalFee: formatMinorUnits(row.feeMinor, row.sourceCurrency),
     appliedRate: row.appliedRate,
     reference: row.reference,
