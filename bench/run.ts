@@ -16,7 +16,7 @@ import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { createAdapterRegistry } from '../src/services/adapters/registry.ts';
 import { createTokenVerifier, generateSigningKey, issueToken } from '../src/services/auth/tokens.ts';
-import { seedDemo } from '../src/services/demo/seed.ts';
+import { seedDemo, syncJurisdictions } from '../src/services/demo/seed.ts';
 import { createDemoRateTable } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
 
@@ -116,6 +116,7 @@ async function http() {
   const handle = url ? openPostgres(url, { max: 16 }) : await openPglite();
   await applyMigrations(handle);
   const registry = createAdapterRegistry(adapterDefinitions, { home: 'CN' });
+  await syncJurisdictions(handle.db, registry);
   await seedDemo(handle.db, registry, new Date());
   const key = await generateSigningKey();
   const app = createApp({

@@ -22,17 +22,22 @@ import { transfersRouter } from './http/routes/transfers/transfers.index.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** `X-Request-Id` on every response: the caller's when well-formed, else a new one. */
+export const requestIdMiddleware = () => requestId({ limitLength: 128 });
+export const securityHeadersMiddleware = () =>
+  secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' });
+
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = createRouter();
 
-  app.use('*', requestId({ limitLength: 128 }));
+  app.use('*', requestIdMiddleware());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('principal', undefined);
     await next();
   });
   app.use('*', requestLog());
-  app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));
+  app.use('*', securityHeadersMiddleware());
   app.use(
     '*',
     methodNotAllowed({

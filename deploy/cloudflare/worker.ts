@@ -11,9 +11,7 @@
 
 import type { ExecutionContext } from 'hono';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
-import { createApp } from '../../src/app.ts';
+import { createApp, requestIdMiddleware, securityHeadersMiddleware } from '../../src/app.ts';
 import { GatewayError } from '../../src/core/errors.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
@@ -77,8 +75,11 @@ export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
   return createApp(deps);
 }
 
-/** A problem+json answer for a gateway that could not be built (the message names the variable). */
-function bootFailure(request: Request, error: unknown): Response | Promise<Response> {
+/**
+ * The app a Worker serves when the gateway could not be built: every request gets the same
+ * problem+json (the message names the variable, never its value). Built and logged once.
+ */
+function bootFailureApp(error: unknown): Hono<AppEnv> {
   const gatewayError =
     error instanceof GatewayError && error.code === 'configuration_invalid'
       ? error
@@ -91,30 +92,21 @@ function bootFailure(request: Request, error: unknown): Response | Promise<Respo
     ...(gatewayError.cause ? errorFingerprint(gatewayError.cause) : {}),
   });
   const failure = new Hono<AppEnv>();
-  failure.use('*', requestId({ limitLength: 128 }));
-  failure.use(
-    '*',
-    secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }),
-  );
+  failure.use('*', requestIdMiddleware());
+  failure.use('*', securityHeadersMiddleware());
   failure.all('*', (c) => problemResponse(c, gatewayError));
   failure.onError((thrown, c) => problemResponse(c, toGatewayError(thrown)));
-  return failure.fetch(request);
+  return failure;
 }
 
-let app: Promise<App> | undefined;
+let app: Promise<App | Hono<AppEnv>> | undefined;
 
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // Built on the first request and kept for the isolate's life: the environment cannot change
     // under a running isolate (a new secret or deployment starts new isolates). A failure is
     // deterministic, so it is kept too, and every request answers it.
-    app ??= buildWorkerApp(env);
-    let ready: App;
-    try {
-      ready = await app;
-    } catch (error) {
-      return bootFailure(request, error);
-    }
-    return ready.fetch(request, env, ctx);
+    app ??= buildWorkerApp(env).catch(bootFailureApp);
+    return (await app).fetch(request, env, ctx);
   },
 };

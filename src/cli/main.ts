@@ -23,8 +23,9 @@ function config(): Config {
 
 async function withDatabase<T>(
   run: (handle: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>,
+  current: Config = config(),
 ): Promise<T> {
-  const handle = await openConfiguredDatabase(config());
+  const handle = await openConfiguredDatabase(current);
   try {
     return await run(handle);
   } finally {
@@ -83,7 +84,7 @@ export function buildProgram(): Command {
         console.log(
           `migrations: ${after.applied - before.applied} applied, ${after.applied} in all (${handle.kind} at ${handle.location})`,
         );
-      });
+      }, current);
     });
 
   program
@@ -97,7 +98,7 @@ export function buildProgram(): Command {
         await syncJurisdictions(handle.db, registry);
         const seeded = await seedDemo(handle.db, registry, new Date());
         console.log(seeded ? 'demo data seeded' : 'demo data already present');
-      });
+      }, current);
     });
 
   program

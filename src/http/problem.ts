@@ -18,15 +18,21 @@ interface DriverError {
   name?: unknown;
 }
 
-/** The innermost database driver error in a cause chain (drizzle wraps the driver's). */
-function driverError(error: unknown): DriverError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
-    const candidate = current as DriverError;
-    if (typeof candidate.code === 'string') return candidate;
-    current = candidate.cause;
+/** The error and its causes, outermost first (drizzle wraps the driver's error), at most 5 deep. */
+function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error; chain.length < 5 && current !== null && typeof current === 'object'; ) {
+    chain.push(current);
+    current = (current as DriverError).cause;
   }
-  return undefined;
+  return chain;
+}
+
+/** The first error in the chain that carries a driver code or SQLSTATE. */
+function driverError(error: unknown): (DriverError & { code: string }) | undefined {
+  return causeChain(error).find(
+    (item): item is DriverError & { code: string } => typeof (item as DriverError).code === 'string',
+  );
 }
 
 const UNAVAILABLE_DRIVER_CODES = new Set([
@@ -49,13 +55,12 @@ const SOCKET_FAILURE =
   /cannot connect|network connection lost|connection (refused|reset|closed|lost)|socket hang up/i;
 
 function isDatabaseUnreachable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    if (typeof (current as DriverError).code !== 'string' && SOCKET_FAILURE.test(current.message))
-      return true;
-    current = current.cause;
-  }
-  return false;
+  return causeChain(error).some(
+    (item) =>
+      item instanceof Error &&
+      typeof (item as DriverError).code !== 'string' &&
+      SOCKET_FAILURE.test(item.message),
+  );
 }
 
 const unavailable = (cause: unknown) =>
@@ -76,7 +81,7 @@ export function toGatewayError(error: unknown): GatewayError {
     if (error.status === 404) return new GatewayError('not_found');
   }
   const driver = driverError(error);
-  if (driver && typeof driver.code === 'string') {
+  if (driver) {
     const sqlstate = driver.code;
     const constraint = driver.constraint_name ?? driver.constraint;
     if (constraint === 'postings_journal_balanced') {

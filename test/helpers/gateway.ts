@@ -16,7 +16,7 @@ import {
   issueToken,
   type SigningKey,
 } from '../../src/services/auth/tokens.ts';
-import { demoUserFor, seedDemo } from '../../src/services/demo/seed.ts';
+import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -78,6 +78,7 @@ export async function createTestGateway(options: { includeExamples?: boolean } =
     logger: createLogger('debug', (line) => logs.push(line)),
     docsAsset: async (file) => new Response(`asset ${file}`),
   };
+  await syncJurisdictions(db.db, registry);
   await seedDemo(db.db, registry, clock.now);
   const app = createApp(deps);
 

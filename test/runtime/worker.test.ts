@@ -18,7 +18,7 @@ import { applyMigrations } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { parseConfig } from '../../src/env.ts';
 import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
-import { seedDemo } from '../../src/services/demo/seed.ts';
+import { seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { registryFromConfig } from '../../src/wiring.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -95,6 +95,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       const registry = registryFromConfig(
         parseConfig({ PONTIS_DEMO: 'false', PONTIS_HOME_JURISDICTION: 'CN' }),
       );
+      await syncJurisdictions(handle.db, registry);
       await seedDemo(handle.db, registry, new Date());
     } finally {
       await handle.close();

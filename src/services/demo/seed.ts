@@ -29,22 +29,35 @@ export const DEMO_PARTNER_AGENCY = {
 
 const DEMO_SEED_KEY = 'demo_seed';
 
+/** Records every enabled adapter, one statement: inserts new ones, updates name, kind, currency, version. */
 export async function syncJurisdictions(db: Database, registry: AdapterRegistry): Promise<void> {
-  for (const adapter of registry.list()) {
-    const { code, name, kind, currency, version } = adapter.identity;
-    await db
-      .insert(jurisdictions)
-      .values({ code, name, kind, currency, adapterVersion: version })
-      .onConflictDoUpdate({
-        target: jurisdictions.code,
-        set: { name, kind, currency, adapterVersion: sql`excluded.adapter_version` },
-      });
-  }
+  await db
+    .insert(jurisdictions)
+    .values(
+      registry.list().map(({ identity }) => ({
+        code: identity.code,
+        name: identity.name,
+        kind: identity.kind,
+        currency: identity.currency,
+        adapterVersion: identity.version,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: jurisdictions.code,
+      set: {
+        name: sql`excluded.name`,
+        kind: sql`excluded.kind`,
+        currency: sql`excluded.currency`,
+        adapterVersion: sql`excluded.adapter_version`,
+      },
+    });
 }
 
-/** Seeds the demo once; returns false when it was already there. */
+/**
+ * Seeds the demo once; returns false when it was already there. The jurisdictions must have been
+ * synchronised first (`syncJurisdictions`): the demo partner agency refers to one.
+ */
 export async function seedDemo(db: Database, registry: AdapterRegistry, now: Date): Promise<boolean> {
-  await syncJurisdictions(db, registry);
   return db.transaction(async (tx) => {
     const [done] = await tx
       .select()
