@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, validateResidentIdentityNumber } from './resident-identity-number.ts';
+import {
+  checkCharacter,
+  cnResidentIdentityNumber,
+  validateResidentIdentityNumber,
+} from './resident-identity-number.ts';
 
 describe('CN resident identity number (GB 11643-1999)', () => {
   it('accepts the examples of the standard', () => {
@@ -37,5 +41,27 @@ describe('CN resident identity number (GB 11643-1999)', () => {
       valid: false,
       rule: 'date',
     });
+  });
+});
+
+describe('cnResidentIdentityNumber scheme', () => {
+  it('declares the scheme and validates with validateResidentIdentityNumber', () => {
+    expect(cnResidentIdentityNumber).toMatchObject({
+      id: 'cn-resident-identity-number',
+      personal: true,
+      kind: 'person',
+    });
+    expect(cnResidentIdentityNumber.validate).toBe(validateResidentIdentityNumber);
+  });
+
+  it('accepts its valid examples and refuses its invalid ones without echoing them', () => {
+    for (const example of cnResidentIdentityNumber.examples.valid) {
+      expect(cnResidentIdentityNumber.validate(example).valid, example).toBe(true);
+    }
+    for (const example of cnResidentIdentityNumber.examples.invalid) {
+      const result = cnResidentIdentityNumber.validate(example);
+      expect(result.valid, example).toBe(false);
+      if (!result.valid && example.length > 0) expect(result.message).not.toContain(example);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * PRC resident identity number (GB 11643-1999): 6-digit region code, 8-digit birth date,
  * 3-digit sequence, and an ISO 7064 MOD 11-2 check character (0–9 or X).
  */
-import type { IdentifierCheck } from '../../src/ports/index.ts';
+import type { IdentifierCheck, IdentifierScheme } from '../../src/ports/index.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 
@@ -44,3 +44,17 @@ export function validateResidentIdentityNumber(value: string): IdentifierCheck {
   }
   return { valid: true, normalized: compact };
 }
+
+/** The PRC resident identity number as an identifier scheme of the CN adapter. */
+export const cnResidentIdentityNumber: IdentifierScheme = {
+  id: 'cn-resident-identity-number',
+  name: 'Resident identity number (居民身份证号码)',
+  personal: true,
+  kind: 'person',
+  validate: validateResidentIdentityNumber,
+  examples: {
+    // The example of GB 11643-1999 itself, then: a wrong check character, month 13, too short, empty.
+    valid: ['11010519491231002X'],
+    invalid: ['110105194912310021', '11010519491331002X', '1101051949123100', ''],
+  },
+};
