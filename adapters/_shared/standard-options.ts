@@ -1,18 +1,29 @@
 /**
- * The operator-settable parameters most adapters share (FX pricing, AML thresholds), with bounds
- * each adapter chooses. Amounts are decimal strings in the adapter's currency, checked against
- * the currency's number of decimals.
+ * The operator-settable parameters adapters share (FX pricing per corridor, rate age, manual
+ * rates, AML thresholds), with bounds each adapter chooses. Amounts are decimal strings in the
+ * currency they are paid in, checked against that currency's number of decimals.
  */
 import { z } from 'zod';
-import { currency, Decimal, fractionDigits, ROUNDING_MODES } from '../../src/core/money.ts';
-import { type ChargeBearer, decimalText, type FxPolicy } from '../../src/ports/index.ts';
+import { currency, Decimal, fractionDigits } from '../../src/core/money.ts';
+import {
+  CHARGE_BEARERS,
+  CORRIDOR_ROUNDING,
+  type CorridorPolicy,
+  decimalText,
+  type FxPolicy,
+} from '../../src/ports/index.ts';
 
-export interface StandardOptionBounds {
+/** The home jurisdiction every partner adapter's corridors lead to (the bilateral agreements are with China). */
+export const HOME_CURRENCY = 'CNY';
+
+/** What an operator may set for one direction of a corridor. */
+export interface CorridorBounds {
+  /** The corridor's source currency: fees and limits are in it. */
   currency: string;
   maxSpreadBps: number;
   maxPercentFeeBps: number;
-  /** Largest fixed fee and largest transfer limit an operator may configure. */
   maxFixedFee: string;
+  /** Largest transfer limit an operator may configure. */
   maxTransferLimit: string;
 }
 
@@ -24,41 +35,140 @@ export function amountIn(code: string, max: string) {
     .refine((text) => new Decimal(text).lte(max), `at most ${max} ${code}`);
 }
 
-export function standardOptionsSchema(bounds: StandardOptionBounds) {
+function corridorOptionsSchema(bounds: CorridorBounds) {
   const amount = amountIn(bounds.currency, bounds.maxTransferLimit);
+  return z
+    .object({
+      spreadBps: z.number().int().min(0).max(bounds.maxSpreadBps),
+      fixedFee: amountIn(bounds.currency, bounds.maxFixedFee),
+      percentFeeBps: z.number().int().min(0).max(bounds.maxPercentFeeBps),
+      rounding: z.enum(CORRIDOR_ROUNDING),
+      quoteTtlSeconds: z.number().int().min(30).max(3_600),
+      chargeBearer: z.enum(CHARGE_BEARERS),
+      limits: z
+        .object({ min: amount, max: amount })
+        .strict()
+        .refine(({ min, max }) => new Decimal(min).gt(0) && new Decimal(min).lt(max), {
+          message: 'limits.min must be positive and below limits.max',
+        }),
+    })
+    .strict()
+    .refine(({ fixedFee, limits }) => new Decimal(limits.min).gt(fixedFee), {
+      message: 'limits.min must be above fixedFee, or the smallest amount could not pay its fee',
+    });
+}
+
+function optionsSchema<Corridors extends z.ZodType>(
+  currencyCode: string,
+  maxThreshold: string,
+  corridors: Corridors,
+) {
+  const threshold = amountIn(currencyCode, maxThreshold);
   return z
     .object({
       fx: z
         .object({
-          spreadBps: z.number().int().min(0).max(bounds.maxSpreadBps),
-          fixedFee: amountIn(bounds.currency, bounds.maxFixedFee),
-          percentFeeBps: z.number().int().min(0).max(bounds.maxPercentFeeBps),
-          rounding: z.enum(ROUNDING_MODES),
-          quoteTtlSeconds: z.number().int().min(30).max(3_600),
-          limits: z
-            .object({ min: amount, max: amount })
-            .strict()
-            .refine(({ min, max }) => new Decimal(min).gt(0) && new Decimal(min).lt(max), {
-              message: 'limits.min must be positive and below limits.max',
-            }),
+          maxRateAgeTargetDays: z.number().int().min(0).max(5),
+          manualRates: z
+            .object({
+              allowed: z.boolean(),
+              maxDeviationBps: z.number().int().min(0).max(2_000),
+              maxValidityHours: z.number().int().min(1).max(168),
+            })
+            .strict(),
+          corridors,
         })
         .strict(),
-      aml: z.object({ reviewThreshold: amount, travelRuleThreshold: amount }).strict(),
+      aml: z.object({ reviewThreshold: threshold, travelRuleThreshold: threshold }).strict(),
     })
     .strict();
 }
 
-export type StandardOptions = z.output<ReturnType<typeof standardOptionsSchema>>;
+/** The home adapter's options: no corridors of its own (partners price them). */
+export function homeOptionsSchema(bounds: { currency: string; maxThreshold: string }) {
+  return optionsSchema(bounds.currency, bounds.maxThreshold, z.object({}).strict());
+}
 
-/** The FX policy built from the standard options: reference rates, the operator's price. */
-export function standardFxPolicy(fx: StandardOptions['fx'], chargeBearer: ChargeBearer): FxPolicy {
+/** A partner adapter's options: both directions of its corridor with home. */
+export function partnerOptionsSchema(bounds: {
+  currency: string;
+  maxThreshold: string;
+  corridors: { contribution: CorridorBounds; benefit: CorridorBounds };
+}) {
+  return optionsSchema(
+    bounds.currency,
+    bounds.maxThreshold,
+    z
+      .object({
+        contribution: corridorOptionsSchema(bounds.corridors.contribution),
+        benefit: corridorOptionsSchema(bounds.corridors.benefit),
+      })
+      .strict(),
+  );
+}
+
+type CorridorOptions = z.output<ReturnType<typeof corridorOptionsSchema>>;
+
+/** The FX options every adapter has, whatever its corridors. */
+export interface StandardFxOptions {
+  maxRateAgeTargetDays: number;
+  manualRates: FxPolicy['manualRates'];
+  corridors: { contribution?: CorridorOptions; benefit?: CorridorOptions };
+}
+
+function corridorPolicy(options: CorridorOptions): CorridorPolicy {
   return {
-    rateSource: 'reference',
-    spreadBps: fx.spreadBps,
-    fees: { fixed: fx.fixedFee, percentBps: fx.percentFeeBps },
-    rounding: fx.rounding,
-    quoteTtlSeconds: fx.quoteTtlSeconds,
-    limits: fx.limits,
-    chargeBearer,
+    spreadBps: options.spreadBps,
+    fees: { fixed: options.fixedFee, percentBps: options.percentFeeBps },
+    limits: options.limits,
+    rounding: options.rounding,
+    quoteTtlSeconds: options.quoteTtlSeconds,
+    chargeBearer: options.chargeBearer,
   };
 }
+
+/** The FX policy built from the standard options: ECB reference rates, the operator's prices. */
+export function standardFxPolicy(fx: StandardFxOptions): FxPolicy {
+  const { corridors } = fx;
+  return {
+    referenceSource: 'ecb',
+    maxRateAgeTargetDays: fx.maxRateAgeTargetDays,
+    manualRates: fx.manualRates,
+    corridors: {
+      ...(corridors.contribution ? { contribution: corridorPolicy(corridors.contribution) } : {}),
+      ...(corridors.benefit ? { benefit: corridorPolicy(corridors.benefit) } : {}),
+    },
+  };
+}
+
+/**
+ * Benefits are paid from the home fund in CNY: their fees and limits are in CNY whatever the
+ * partner, so every partner uses these bounds for its benefit direction.
+ */
+export const BENEFIT_CORRIDOR_BOUNDS: CorridorBounds = {
+  currency: HOME_CURRENCY,
+  maxSpreadBps: 300,
+  maxPercentFeeBps: 100,
+  maxFixedFee: '200.00',
+  maxTransferLimit: '5000000.00',
+};
+
+/**
+ * The default benefit direction: the fund bears the charges (DEBT) so that the pensioner receives
+ * the amount due, and amounts round half-even so that neither side gains systematically.
+ */
+export const DEFAULT_BENEFIT_CORRIDOR = {
+  spreadBps: 20,
+  fixedFee: '0.00',
+  percentFeeBps: 0,
+  rounding: 'half_even',
+  quoteTtlSeconds: 900,
+  chargeBearer: 'DEBT',
+  limits: { min: '1.00', max: '1000000.00' },
+} as const;
+
+/** Rate age and manual-rate bounds most adapters use. */
+export const DEFAULT_FX_OPTIONS = {
+  maxRateAgeTargetDays: 2,
+  manualRates: { allowed: true, maxDeviationBps: 300, maxValidityHours: 48 },
+} as const;

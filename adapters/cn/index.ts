@@ -1,42 +1,42 @@
 /**
  * China: the home jurisdiction. CNY, the home social-security fund, PIPL for personal data, and
- * the Cross-border Interbank Payment System's participants reached over CNAPS.
+ * CNAPS (with CIPS for the cross-border leg). Every corridor runs between China and a partner;
+ * the partner adapters price them. China allows manual rates because the PBoC publishes a daily
+ * central parity for CNY that the fund may be required to apply instead of the ECB's rate.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
-import { validateResidentIdentityNumber } from './resident-identity-number.ts';
+import {
+  FATF_HIGH_RISK,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import { homeOptionsSchema, standardFxPolicy } from '../_shared/standard-options.ts';
+import { cnCalendar } from './calendar.ts';
+import { cnResidentIdentityNumber } from './resident-identity-number.ts';
 
 export const cnAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'CN',
     name: "People's Republic of China",
     currency: 'CNY',
-    version: '0.1.0',
+    version: '0.2.0',
     kind: 'home',
     timeZone: 'Asia/Shanghai',
     languages: ['zh-CN', 'en'],
   },
-  optionsSchema: standardOptionsSchema({
-    currency: 'CNY',
-    maxSpreadBps: 500,
-    maxPercentFeeBps: 300,
-    maxFixedFee: '500.00',
-    maxTransferLimit: '5000000.00',
-  }),
+  optionsSchema: homeOptionsSchema({ currency: 'CNY', maxThreshold: '5000000.00' }),
   defaultOptions: {
     fx: {
-      spreadBps: 30,
-      fixedFee: '0.00',
-      percentFeeBps: 0,
-      rounding: 'half_up',
-      quoteTtlSeconds: 900,
-      limits: { min: '1.00', max: '1000000.00' },
+      maxRateAgeTargetDays: 2,
+      // The PBoC central parity may differ from the ECB cross rate by a few tenths of a percent.
+      manualRates: { allowed: true, maxDeviationBps: 300, maxValidityHours: 48 },
+      corridors: {},
     },
     // The PBoC reporting threshold for an individual's cross-border transfer is USD 10,000 equivalent.
     aml: { reviewThreshold: '70000.00', travelRuleThreshold: '7000.00' },
   },
   build: (options) => ({
-    fx: standardFxPolicy(options.fx, 'DEBT'),
+    fx: standardFxPolicy(options.fx),
     privacy: {
       regime: 'PIPL',
       outboundTransfer: {
@@ -44,13 +44,7 @@ export const cnAdapter = defineJurisdictionAdapter({
         reference:
           'PIPL Art. 38; CAC Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 5: necessary to pay a benefit the person is entitled to',
       },
-      allowedCategories: {
-        contribution_collection: ['national_identifier', 'name', 'transaction'],
-        benefit_payment: ['national_identifier', 'name', 'bank_account', 'transaction'],
-        aml_screening: ['name', 'birth_date'],
-        life_certificate: ['national_identifier', 'name', 'birth_date'],
-        statistics: [],
-      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
       retentionYears: {
         transaction: 30,
         national_identifier: 30,
@@ -70,28 +64,17 @@ export const cnAdapter = defineJurisdictionAdapter({
     },
     aml: {
       ...options.aml,
-      travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
+      travelRuleFields: TRAVEL_RULE_FIELDS,
       sanctionsLists: ['un'],
-      highRiskCountries: ['KP', 'IR', 'MM'],
+      highRiskCountries: FATF_HIGH_RISK,
     },
     settlement: {
       rail: 'cnaps',
       message: 'pacs.008.001.09',
       cutOff: { time: '17:00', timeZone: 'Asia/Shanghai' },
-      businessDays: [1, 2, 3, 4, 5],
-      closingDays: [],
+      settlementDays: 1,
+      calendar: cnCalendar,
     },
-    identifiers: [
-      {
-        id: 'cn-resident-identity-number',
-        name: 'Resident identity number (居民身份证号码)',
-        personal: true,
-        validate: validateResidentIdentityNumber,
-        examples: {
-          valid: ['11010519491231002X'],
-          invalid: ['110105194912310021', '11010519491331002X', '1101051949123100', ''],
-        },
-      },
-    ],
+    identifiers: [cnResidentIdentityNumber],
   }),
 });

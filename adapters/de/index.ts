@@ -1,43 +1,72 @@
 /**
- * Germany: a partner jurisdiction under the 2001 German–Chinese social-security agreement. EUR,
- * SEPA credit transfers, GDPR; personal data goes to China under GDPR Art. 46(2)(a), the
- * agreement being a binding instrument between public authorities.
+ * Germany: a partner under the 2001 German–Chinese social-security agreement. EUR, SEPA credit
+ * transfers on the TARGET calendar, GDPR; personal data goes to China under GDPR Art. 46(2)(a),
+ * the agreement being a binding instrument between public authorities.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
+import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
+import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { target2Calendar } from '../_shared/target2-calendar.ts';
+import { deRentenversicherungsnummer } from './rentenversicherungsnummer.ts';
 
 export const deAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'DE',
     name: 'Germany',
     currency: 'EUR',
-    version: '0.1.0',
+    version: '0.2.0',
     kind: 'partner',
     timeZone: 'Europe/Berlin',
     languages: ['de', 'en'],
   },
-  optionsSchema: standardOptionsSchema({
+  optionsSchema: partnerOptionsSchema({
     currency: 'EUR',
-    maxSpreadBps: 500,
-    maxPercentFeeBps: 300,
-    maxFixedFee: '50.00',
-    maxTransferLimit: '500000.00',
+    maxThreshold: '500000.00',
+    corridors: {
+      contribution: {
+        currency: 'EUR',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '50.00',
+        maxTransferLimit: '500000.00',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
   }),
   defaultOptions: {
     fx: {
-      spreadBps: 30,
-      fixedFee: '1.50',
-      percentFeeBps: 0,
-      rounding: 'half_up',
-      quoteTtlSeconds: 900,
-      // The minimum must leave something after the 1.50 fixed fee (1.00 could never be quoted).
-      limits: { min: '10.00', max: '100000.00' },
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 30,
+          fixedFee: '1.50',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 900,
+          chargeBearer: 'DEBT',
+          limits: { min: '10.00', max: '100000.00' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
     },
     // EU AMLR 2024/1624: enhanced checks from EUR 1,000 for transfers; review from EUR 10,000.
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
-    fx: standardFxPolicy(options.fx, 'DEBT'),
+    fx: standardFxPolicy(options.fx),
     privacy: {
       regime: 'GDPR',
       outboundTransfer: {
@@ -45,25 +74,8 @@ export const deAdapter = defineJurisdictionAdapter({
         reference:
           'GDPR Art. 46(2)(a): Abkommen zwischen der Bundesrepublik Deutschland und der Volksrepublik China über Soziale Sicherheit (2001)',
       },
-      allowedCategories: {
-        contribution_collection: ['national_identifier', 'name', 'transaction'],
-        benefit_payment: ['national_identifier', 'name', 'bank_account', 'transaction'],
-        aml_screening: ['name', 'birth_date'],
-        life_certificate: ['national_identifier', 'name', 'birth_date'],
-        statistics: [],
-      },
-      // Five years after the end of the business relationship: EU AMLR 2024/1624 Art. 77.
-      retentionYears: {
-        transaction: 10,
-        national_identifier: 5,
-        name: 5,
-        birth_date: 5,
-        address: 5,
-        contact: 5,
-        bank_account: 5,
-        benefit_information: 5,
-        health_information: 5,
-      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears(),
     },
     signing: {
       schemes: ['http-message-signatures', 'detached-jws'],
@@ -72,17 +84,22 @@ export const deAdapter = defineJurisdictionAdapter({
     },
     aml: {
       ...options.aml,
-      travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
+      travelRuleFields: TRAVEL_RULE_FIELDS,
       sanctionsLists: ['un', 'eu'],
-      highRiskCountries: ['KP', 'IR', 'MM'],
+      highRiskCountries: FATF_HIGH_RISK,
     },
     settlement: {
       rail: 'sepa-credit-transfer',
       message: 'pain.001.001.10',
       cutOff: { time: '15:00', timeZone: 'Europe/Berlin' },
-      businessDays: [1, 2, 3, 4, 5],
-      closingDays: [],
+      settlementDays: 1,
+      calendar: target2Calendar,
     },
-    identifiers: [],
+    identifiers: [
+      deRentenversicherungsnummer,
+      ibanScheme('DE'),
+      bicScheme('DE'),
+      creditorReferenceScheme('DE'),
+    ],
   }),
 });

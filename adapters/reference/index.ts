@@ -5,7 +5,12 @@
  */
 import type { IdentifierCheck } from '../../src/ports/index.ts';
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { standardFxPolicy, standardOptionsSchema } from '../_shared/standard-options.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
 
 /** Reference numbers: 8 digits followed by an ISO 7064 MOD 97-10 check of 2 digits. */
 export function validateReferenceNumber(value: string): IdentifierCheck {
@@ -31,27 +36,42 @@ export const referenceAdapter = defineJurisdictionAdapter({
     timeZone: 'UTC',
     languages: ['en'],
   },
-  optionsSchema: standardOptionsSchema({
+  optionsSchema: partnerOptionsSchema({
     currency: 'EUR',
-    maxSpreadBps: 1_000,
-    maxPercentFeeBps: 500,
-    maxFixedFee: '100.00',
-    maxTransferLimit: '1000000.00',
+    maxThreshold: '1000000.00',
+    corridors: {
+      contribution: {
+        currency: 'EUR',
+        maxSpreadBps: 1_000,
+        maxPercentFeeBps: 500,
+        maxFixedFee: '100.00',
+        maxTransferLimit: '1000000.00',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
   }),
   defaultOptions: {
     fx: {
-      spreadBps: 50,
-      fixedFee: '1.00',
-      percentFeeBps: 10,
-      rounding: 'half_even',
-      quoteTtlSeconds: 900,
-      // The minimum must leave something after the 1.00 fixed fee (1.00 could never be quoted).
-      limits: { min: '10.00', max: '50000.00' },
+      maxRateAgeTargetDays: 2,
+      manualRates: { allowed: true, maxDeviationBps: 500, maxValidityHours: 48 },
+      corridors: {
+        contribution: {
+          spreadBps: 50,
+          fixedFee: '1.00',
+          percentFeeBps: 10,
+          rounding: 'half_even',
+          quoteTtlSeconds: 900,
+          chargeBearer: 'DEBT',
+          // The minimum must leave something after the 1.00 fixed fee.
+          limits: { min: '10.00', max: '50000.00' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
     },
     aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
-    fx: standardFxPolicy(options.fx, 'DEBT'),
+    fx: standardFxPolicy(options.fx),
     privacy: {
       regime: 'GDPR',
       outboundTransfer: { mechanism: 'gdpr_adequacy', reference: 'GDPR Art. 45 (example)' },
@@ -89,14 +109,24 @@ export const referenceAdapter = defineJurisdictionAdapter({
       rail: 'book-transfer',
       message: 'pacs.008.001.09',
       cutOff: { time: '16:00', timeZone: 'UTC' },
-      businessDays: [1, 2, 3, 4, 5],
-      closingDays: [],
+      settlementDays: 0,
+      // A calendar is data: rest days follow from `businessDays`, holidays are listed by date.
+      calendar: {
+        id: 'xr-example',
+        name: 'Reference Republic book transfers (example)',
+        businessDays: [1, 2, 3, 4, 5],
+        closingDays: ['2026-01-01', '2026-12-25', '2027-01-01', '2027-12-24'],
+        openDays: [],
+        coveredYears: { from: 2026, to: 2027 },
+        source: 'example data',
+      },
     },
     identifiers: [
       {
         id: 'xr-reference-number',
         name: 'Reference number',
         personal: true,
+        kind: 'person',
         validate: validateReferenceNumber,
         examples: {
           valid: ['1234567889', '00000001-95'],

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { adapterDefinitions } from '../../adapters/index.ts';
 import { currency, Decimal, fractionDigits, isCurrencyCode, parseAmount } from '../../src/core/money.ts';
 import {
+  businessCalendarSchema,
   DATA_CATEGORIES,
   type IdentifierCheck,
   type IdentifierScheme,
@@ -20,7 +21,10 @@ import {
   TRANSFER_MECHANISMS,
 } from '../../src/ports/index.ts';
 import { buildAdapter } from '../../src/services/adapters/registry.ts';
-import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
+import { isBusinessDay } from '../../src/services/calendar/business-calendar.ts';
+import { settlementDates } from '../../src/services/calendar/value-date.ts';
+import { crossRate } from '../../src/services/fx/cross-rate.ts';
+import { DEMO_EUR_RATES } from '../../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../../src/services/fx/price-quote.ts';
 
 /** ISO 3166-1 user-assigned alpha-2 codes: the only ones an example adapter may use. */
@@ -29,7 +33,9 @@ const USER_ASSIGNED = /^(AA|Q[M-Z]|X[A-Z]|ZZ)$/;
 const SEMVER =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
 const DECIMAL_TEXT = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
-const RULES = ['format', 'checksum', 'date', 'range'];
+const RULES = ['format', 'checksum', 'date', 'range', 'country'];
+/** The year the test clock and the demo run in; every calendar must cover it. */
+const COVERED_YEAR = 2026;
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -94,6 +100,16 @@ function expectStable(scheme: IdentifierScheme, result: IdentifierCheck, input: 
 function label(definition: JurisdictionAdapterDefinition): string {
   const { code, version, kind } = definition.identity;
   return `${code}@${version} (${kind})`;
+}
+
+const HOME_DEFINITION = adapterDefinitions.find((definition) => definition.identity.kind === 'home');
+if (!HOME_DEFINITION) throw new Error('no home adapter');
+const HOME = HOME_DEFINITION.identity;
+
+function homeAdapter(): JurisdictionAdapter {
+  const built = buildAdapter(HOME_DEFINITION as JurisdictionAdapterDefinition, undefined);
+  if (!built.adapter) throw new Error('the home adapter does not build');
+  return built.adapter;
 }
 
 describe('the adapter list', () => {
@@ -185,49 +201,63 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
     });
 
     describe('fx policy', () => {
-      it('states amounts with no more decimals than the currency, and sane limits', () => {
+      it('uses ECB reference rates, a bounded rate age and bounded manual rates', () => {
         const { fx } = adapter();
-        const { exponent } = currency(identity.currency);
-        for (const amount of [fx.fees.fixed, fx.limits.min, fx.limits.max]) {
-          expect(amount).toMatch(DECIMAL_TEXT);
-          expect(fractionDigits(amount), amount).toBeLessThanOrEqual(exponent);
-        }
-        expect(new Decimal(fx.limits.min).gt(0)).toBe(true);
-        expect(new Decimal(fx.limits.min).lt(fx.limits.max)).toBe(true);
-        expect(fx.spreadBps).toBeGreaterThanOrEqual(0);
-        expect(fx.spreadBps).toBeLessThan(10_000);
-        expect(fx.fees.percentBps).toBeGreaterThanOrEqual(0);
-        expect(fx.fees.percentBps).toBeLessThan(10_000);
-        // Long enough for a person to accept, short enough for the rate to still hold.
-        expect(Number.isInteger(fx.quoteTtlSeconds)).toBe(true);
-        expect(fx.quoteTtlSeconds).toBeGreaterThanOrEqual(30);
-        expect(fx.quoteTtlSeconds).toBeLessThanOrEqual(3_600);
+        expect(fx.referenceSource).toBe('ecb');
+        expect(Number.isInteger(fx.maxRateAgeTargetDays)).toBe(true);
+        expect(fx.maxRateAgeTargetDays).toBeGreaterThanOrEqual(0);
+        expect(fx.maxRateAgeTargetDays).toBeLessThanOrEqual(5);
+        expect(fx.manualRates.maxValidityHours).toBeGreaterThan(0);
+        expect(fx.manualRates.maxDeviationBps).toBeLessThanOrEqual(2_000);
       });
 
-      it('prices a quote at its min and max limits with positive amounts', async () => {
+      it('prices corridors if it is a partner, none if it is home', () => {
         const { fx } = adapter();
-        const source = identity.currency;
-        const target = source === 'EUR' ? 'CNY' : 'EUR';
-        const reference = await createDemoRateTable().getReferenceRate(source, target, new Date());
-        const referenceRate = reference?.rate ?? '1';
-        for (const limit of [fx.limits.min, fx.limits.max]) {
-          const amountMinor = parseAmount(limit, source);
-          const priced = priceQuote({
-            sourceCurrency: source,
-            targetCurrency: target,
-            fixedSide: 'source',
-            amountMinor,
-            referenceRate,
-            policy: fx,
-          });
-          expect(priced.sourceAmountMinor, limit).toBe(amountMinor);
-          expect(priced.targetAmountMinor > 0n, `target of ${limit} ${source}`).toBe(true);
-          expect(priced.totalFeeMinor >= 0n && priced.totalFeeMinor < amountMinor, `fee at ${limit}`).toBe(
-            true,
-          );
-          expect(new Decimal(priced.appliedRate).gt(0)).toBe(true);
-        }
+        const directions = Object.keys(fx.corridors);
+        if (identity.kind === 'home') expect(directions).toEqual([]);
+        else expect(directions.length).toBeGreaterThan(0);
       });
+
+      it.each(['contribution', 'benefit'] as const)(
+        '%s corridor: amounts in its source currency, sane limits, and a quote at both limits',
+        (purpose) => {
+          const corridor = adapter().fx.corridors[purpose];
+          if (!corridor) return;
+          const source = purpose === 'contribution' ? identity.currency : HOME.currency;
+          const target = purpose === 'contribution' ? HOME.currency : identity.currency;
+          const { exponent } = currency(source);
+          for (const amount of [corridor.fees.fixed, corridor.limits.min, corridor.limits.max]) {
+            expect(amount).toMatch(DECIMAL_TEXT);
+            expect(fractionDigits(amount), amount).toBeLessThanOrEqual(exponent);
+          }
+          expect(new Decimal(corridor.limits.min).gt(corridor.fees.fixed)).toBe(true);
+          expect(new Decimal(corridor.limits.min).lt(corridor.limits.max)).toBe(true);
+          expect(corridor.spreadBps).toBeLessThan(10_000);
+          expect(corridor.fees.percentBps).toBeLessThan(10_000);
+          expect(['half_up', 'half_even']).toContain(corridor.rounding);
+          // Long enough for a person to accept, short enough for the rate to still hold.
+          expect(corridor.quoteTtlSeconds).toBeGreaterThanOrEqual(30);
+          expect(corridor.quoteTtlSeconds).toBeLessThanOrEqual(3_600);
+          const perEur = (code: string) => (code === 'EUR' ? '1' : (DEMO_EUR_RATES[code] ?? '1'));
+          const referenceRate = crossRate(perEur(source), perEur(target));
+          for (const limit of [corridor.limits.min, corridor.limits.max]) {
+            const amountMinor = parseAmount(limit, source);
+            const priced = priceQuote({
+              sourceCurrency: source,
+              targetCurrency: target,
+              fixedSide: 'source',
+              amountMinor,
+              referenceRate,
+              policy: corridor,
+            });
+            expect(priced.sourceAmountMinor, limit).toBe(amountMinor);
+            expect(priced.targetAmountMinor > 0n, `target of ${limit} ${source}`).toBe(true);
+            expect(priced.totalFeeMinor >= 0n && priced.totalFeeMinor < amountMinor, `fee at ${limit}`).toBe(
+              true,
+            );
+          }
+        },
+      );
     });
 
     describe('privacy policy', () => {
@@ -280,17 +310,49 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
       for (const country of aml.highRiskCountries) expect(countries.isValid(country), country).toBe(true);
     });
 
-    it('settlement: cut-off HH:MM in a valid time zone, business days 1..7, ISO closing days', () => {
-      const { settlement } = adapter();
-      expect(settlement.cutOff.time).toMatch(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);
-      expect(isTimeZone(settlement.cutOff.timeZone), settlement.cutOff.timeZone).toBe(true);
-      expect(settlement.businessDays.length).toBeGreaterThan(0);
-      for (const day of settlement.businessDays) {
-        expect(Number.isInteger(day) && day >= 1 && day <= 7, String(day)).toBe(true);
-      }
-      expect(new Set(settlement.businessDays).size).toBe(settlement.businessDays.length);
-      for (const day of settlement.closingDays) expect(isIsoDate(day), day).toBe(true);
-      expect(new Set(settlement.closingDays).size).toBe(settlement.closingDays.length);
+    describe('settlement', () => {
+      it('has a cut-off HH:MM in a valid time zone and a calendar as data that covers the test year', () => {
+        const { settlement } = adapter();
+        expect(settlement.cutOff.time).toMatch(/^([01][0-9]|2[0-3]):[0-5][0-9]$/);
+        expect(isTimeZone(settlement.cutOff.timeZone), settlement.cutOff.timeZone).toBe(true);
+        const { calendar } = settlement;
+        expect(businessCalendarSchema.safeParse(calendar).success).toBe(true);
+        expect(new Set(calendar.businessDays).size).toBe(calendar.businessDays.length);
+        for (const day of [...calendar.closingDays, ...calendar.openDays])
+          expect(isIsoDate(day), day).toBe(true);
+        expect(new Set(calendar.closingDays).size).toBe(calendar.closingDays.length);
+        expect(calendar.coveredYears.from).toBeLessThanOrEqual(COVERED_YEAR);
+        expect(calendar.coveredYears.to).toBeGreaterThanOrEqual(COVERED_YEAR);
+        expect(calendar.source.trim().length).toBeGreaterThan(0);
+      });
+
+      it('computes execution and value dates with home for every hour of the covered year', () => {
+        const own = adapter();
+        const home = homeAdapter();
+        if (own === home) return;
+        const last = `${Math.min(own.settlement.calendar.coveredYears.to, home.settlement.calendar.coveredYears.to)}-12-20`;
+        for (
+          let at = Date.parse(`${COVERED_YEAR}-01-01T00:00:00Z`);
+          at < Date.parse(`${last}T00:00:00Z`);
+          at += 7 * 3_600_000
+        ) {
+          for (const [source, target] of [
+            [own, home],
+            [home, own],
+          ] as const) {
+            const dates = settlementDates({
+              at: new Date(at),
+              source: source.settlement,
+              target: target.settlement,
+            });
+            expect(dates.valueDate >= dates.executionDate).toBe(true);
+            expect(isBusinessDay(source.settlement.calendar, dates.executionDate), dates.executionDate).toBe(
+              true,
+            );
+            expect(isBusinessDay(target.settlement.calendar, dates.valueDate), dates.valueDate).toBe(true);
+          }
+        }
+      });
     });
 
     describe('identifiers', () => {
@@ -302,6 +364,8 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
           expect(scheme.id).toMatch(new RegExp(`^${identity.code.toLowerCase()}-[a-z0-9]+(-[a-z0-9]+)*$`));
           expect(scheme.name.trim().length).toBeGreaterThan(0);
           expect(typeof scheme.personal).toBe('boolean');
+          expect(['person', 'account', 'bank', 'reference']).toContain(scheme.kind);
+          if (scheme.kind === 'person') expect(scheme.personal).toBe(true);
         }
       });
 
@@ -319,6 +383,9 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
             const result = scheme.validate(example);
             expect(result.valid, `${scheme.id}: ${example}`).toBe(false);
             expectWellFormed(result, example);
+            // A refusal is sent to callers and may be logged: it never repeats the value.
+            const compact = example.replace(/[^0-9A-Za-z]/g, '');
+            if (!result.valid && compact.length >= 4) expect(result.message).not.toContain(compact);
           }
         }
       });

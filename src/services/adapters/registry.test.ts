@@ -19,7 +19,16 @@ function configError(fn: () => unknown): string {
 describe('adapter registry', () => {
   it('enables the home and partner adapters, and examples only when asked', () => {
     const registry = createAdapterRegistry(adapterDefinitions, { home: 'CN' });
-    expect(registry.list().map((adapter) => adapter.identity.code)).toEqual(['CN', 'DE']);
+    expect(registry.list().map((adapter) => adapter.identity.code)).toEqual([
+      'CN',
+      'DE',
+      'FR',
+      'NL',
+      'CH',
+      'JP',
+      'KR',
+      'CA',
+    ]);
     expect(registry.home.identity.code).toBe('CN');
     const withExamples = createAdapterRegistry(adapterDefinitions, { home: 'CN', includeExamples: true });
     expect(withExamples.get('XR')?.identity.kind).toBe('example');
@@ -28,21 +37,22 @@ describe('adapter registry', () => {
   it('applies operator overrides over the defaults', () => {
     const registry = createAdapterRegistry(adapterDefinitions, {
       home: 'CN',
-      overrides: { DE: { fx: { spreadBps: 45 } } },
+      overrides: { DE: { fx: { corridors: { contribution: { spreadBps: 45 } } } } },
     });
-    expect(registry.require('DE').fx.spreadBps).toBe(45);
-    expect(registry.require('DE').fx.fees.fixed).toBe('1.50');
+    expect(registry.require('DE').fx.corridors.contribution?.spreadBps).toBe(45);
+    expect(registry.require('DE').fx.corridors.contribution?.fees.fixed).toBe('1.50');
+    expect(registry.require('DE').fx.corridors.benefit?.spreadBps).toBe(20);
   });
 
   it('refuses out-of-bounds options with the adapter and the field named', () => {
     const message = configError(() =>
       createAdapterRegistry(adapterDefinitions, {
         home: 'CN',
-        overrides: { DE: { fx: { spreadBps: 5000 } } },
+        overrides: { DE: { fx: { corridors: { contribution: { spreadBps: 5000 } } } } },
       }),
     );
-    expect(message).toContain('adapter DE@0.1.0');
-    expect(message).toContain('fx.spreadBps');
+    expect(message).toContain('adapter DE@0.2.0');
+    expect(message).toContain('fx.corridors.contribution.spreadBps');
   });
 
   it('refuses too many decimals, unknown options, unknown codes and a missing home', () => {
@@ -50,18 +60,27 @@ describe('adapter registry', () => {
       configError(() =>
         createAdapterRegistry(adapterDefinitions, {
           home: 'CN',
-          overrides: { DE: { fx: { fixedFee: '1.505' } } },
+          overrides: { DE: { fx: { corridors: { contribution: { fixedFee: '1.505' } } } } },
         }),
       ),
-    ).toContain('fx.fixedFee');
+    ).toContain('fx.corridors.contribution.fixedFee');
+    // Benefit fees are in CNY (two decimals) whatever the partner; JPY contributions have none.
+    expect(
+      configError(() =>
+        createAdapterRegistry(adapterDefinitions, {
+          home: 'CN',
+          overrides: { JP: { fx: { corridors: { contribution: { fixedFee: '300.5' } } } } },
+        }),
+      ),
+    ).toContain('fx.corridors.contribution.fixedFee');
     expect(
       configError(() =>
         createAdapterRegistry(adapterDefinitions, { home: 'CN', overrides: { DE: { colour: 'red' } } }),
       ),
     ).toContain('options');
     expect(
-      configError(() => createAdapterRegistry(adapterDefinitions, { home: 'CN', overrides: { FR: {} } })),
-    ).toContain('no adapter has the code FR');
+      configError(() => createAdapterRegistry(adapterDefinitions, { home: 'CN', overrides: { US: {} } })),
+    ).toContain('no adapter has the code US');
     expect(configError(() => createAdapterRegistry(adapterDefinitions, { home: 'DE' }))).toContain(
       'PONTIS_HOME_JURISDICTION',
     );
@@ -72,10 +91,18 @@ describe('adapter registry', () => {
       configError(() =>
         createAdapterRegistry(adapterDefinitions, {
           home: 'CN',
-          overrides: { DE: { fx: { fixedFee: '12.00', limits: { min: '10.00', max: '100000.00' } } } },
+          overrides: {
+            DE: {
+              fx: {
+                corridors: {
+                  contribution: { fixedFee: '12.00', limits: { min: '10.00', max: '100000.00' } },
+                },
+              },
+            },
+          },
         }),
       ),
-    ).toContain('fx.limits.min must be above fx.fees.fixed');
+    ).toContain('limits.min must be above fixedFee');
   });
 
   it('refuses bad identities', () => {
@@ -89,7 +116,7 @@ describe('adapter registry', () => {
         home: 'CN',
         includeExamples: true,
       });
-    expect(configError(build({ code: 'FR' }))).toContain('user-assigned');
+    expect(configError(build({ code: 'BR' }))).toContain('user-assigned');
     expect(configError(build({ currency: 'XYZ' }))).toContain('ISO 4217');
     expect(configError(build({ timeZone: 'Mars/Olympus' }))).toContain('time zone');
     expect(configError(build({ version: 'one' }))).toContain('version');
@@ -101,6 +128,36 @@ describe('adapter registry', () => {
         }),
       ),
     ).toContain('registered twice');
+  });
+
+  it('refuses a home adapter with corridors, and calendars with wrong dates', () => {
+    const badCalendar = defineJurisdictionAdapter({
+      ...referenceAdapter,
+      build: (options) => {
+        const policies = referenceAdapter.build(options);
+        return {
+          ...policies,
+          settlement: {
+            ...policies.settlement,
+            calendar: {
+              ...policies.settlement.calendar,
+              closingDays: ['2026-01-03', '2026-02-30', '2031-01-02'],
+              openDays: ['2026-01-05'],
+            },
+          },
+        };
+      },
+    });
+    const message = configError(() =>
+      createAdapterRegistry([...adapterDefinitions.filter((d) => d.identity.code !== 'XR'), badCalendar], {
+        home: 'CN',
+        includeExamples: true,
+      }),
+    );
+    expect(message).toContain('2026-01-03 is a rest day anyway');
+    expect(message).toContain('2026-02-30 is not a date');
+    expect(message).toContain('2031-01-02 is outside the covered years');
+    expect(message).toContain('2026-01-05 is a business weekday anyway');
   });
 
   it('answers jurisdiction_unknown for disabled or unknown codes', () => {

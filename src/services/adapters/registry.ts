@@ -7,6 +7,8 @@ import type { z } from 'zod';
 import { GatewayError } from '../../core/errors.ts';
 import { currency, Decimal, fractionDigits, isCurrencyCode } from '../../core/money.ts';
 import {
+  type BusinessCalendar,
+  type CorridorPolicy,
   type JurisdictionAdapter,
   type JurisdictionAdapterDefinition,
   jurisdictionIdentitySchema,
@@ -70,6 +72,66 @@ function amountProblems(label: string, text: string, code: string): string[] {
     : [];
 }
 
+/** Amounts of a corridor direction: decimals of its source currency, and a minimum that can pay the fee. */
+export function corridorProblems(
+  purpose: string,
+  corridor: CorridorPolicy,
+  sourceCurrency: string,
+): string[] {
+  const label = `fx.corridors.${purpose}`;
+  const problems = [
+    ...amountProblems(`${label}.fees.fixed`, corridor.fees.fixed, sourceCurrency),
+    ...amountProblems(`${label}.limits.min`, corridor.limits.min, sourceCurrency),
+    ...amountProblems(`${label}.limits.max`, corridor.limits.max, sourceCurrency),
+  ];
+  if (!new Decimal(corridor.limits.min).lt(corridor.limits.max))
+    problems.push(`${label}.limits: min must be below max`);
+  if (!new Decimal(corridor.limits.min).gt(corridor.fees.fixed)) {
+    problems.push(
+      `${label}.limits.min must be above fees.fixed, or the smallest amount could not pay its fee`,
+    );
+  }
+  return problems;
+}
+
+function isIsoDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** A calendar's dates are real, ascending, inside its covered years, and on the right kind of day. */
+function calendarProblems(calendar: BusinessCalendar): string[] {
+  const problems: string[] = [];
+  const label = `settlement.calendar (${calendar.id})`;
+  const { from, to } = calendar.coveredYears;
+  if (from > to) problems.push(`${label}: coveredYears.from is after coveredYears.to`);
+  for (const [field, dates, wantBusinessWeekday] of [
+    ['closingDays', calendar.closingDays, true],
+    ['openDays', calendar.openDays, false],
+  ] as const) {
+    let previous = '';
+    for (const date of dates) {
+      if (!isIsoDate(date)) {
+        problems.push(`${label}.${field}: ${date} is not a date`);
+        continue;
+      }
+      const year = Number(date.slice(0, 4));
+      if (year < from || year > to) problems.push(`${label}.${field}: ${date} is outside the covered years`);
+      if (date <= previous) problems.push(`${label}.${field}: ${date} is not in ascending order`);
+      previous = date;
+      const weekday = ((new Date(`${date}T00:00:00.000Z`).getUTCDay() + 6) % 7) + 1;
+      if (calendar.businessDays.includes(weekday) !== wantBusinessWeekday) {
+        problems.push(
+          wantBusinessWeekday
+            ? `${label}.closingDays: ${date} is a rest day anyway`
+            : `${label}.openDays: ${date} is a business weekday anyway`,
+        );
+      }
+    }
+  }
+  return problems;
+}
+
 /** Builds one adapter, or returns the list of what is wrong with it. */
 export function buildAdapter(
   definition: JurisdictionAdapterDefinition,
@@ -105,16 +167,18 @@ export function buildAdapter(
   const cur = identity.data.currency;
   const { fx, aml, settlement } = checked.data;
   problems.push(
-    ...amountProblems('fx.fees.fixed', fx.fees.fixed, cur),
-    ...amountProblems('fx.limits.min', fx.limits.min, cur),
-    ...amountProblems('fx.limits.max', fx.limits.max, cur),
     ...amountProblems('aml.reviewThreshold', aml.reviewThreshold, cur),
     ...amountProblems('aml.travelRuleThreshold', aml.travelRuleThreshold, cur),
   );
-  if (!new Decimal(fx.limits.min).lt(fx.limits.max)) problems.push('fx.limits: min must be below max');
-  if (!new Decimal(fx.limits.min).gt(fx.fees.fixed)) {
-    problems.push('fx.limits.min must be above fx.fees.fixed, or the smallest amount could not pay its fee');
+  if (kind === 'home' && Object.keys(fx.corridors).length > 0) {
+    problems.push('fx.corridors: the home adapter has no corridors of its own; partners price them');
   }
+  if (kind !== 'home' && Object.keys(fx.corridors).length === 0) {
+    problems.push('fx.corridors: a partner adapter must price at least one direction');
+  }
+  if (fx.corridors.contribution)
+    problems.push(...corridorProblems('contribution', fx.corridors.contribution, cur));
+  problems.push(...calendarProblems(settlement.calendar));
   if (!isTimeZone(settlement.cutOff.timeZone)) problems.push('settlement.cutOff.timeZone: unknown time zone');
   const prefix = `${code.toLowerCase()}-`;
   const ids = new Set<string>();
@@ -161,6 +225,18 @@ export function createAdapterRegistry(
   const home = adapters.get(options.home);
   if (problems.length === 0 && home?.identity.kind !== 'home') {
     problems.push(`PONTIS_HOME_JURISDICTION: ${options.home} is not an enabled home jurisdiction adapter`);
+  }
+  if (home) {
+    for (const adapter of adapters.values()) {
+      const benefit = adapter.fx.corridors.benefit;
+      if (benefit) {
+        problems.push(
+          ...corridorProblems('benefit', benefit, home.identity.currency).map(
+            (problem) => `adapter ${adapter.identity.code}@${adapter.identity.version}: ${problem}`,
+          ),
+        );
+      }
+    }
   }
   if (problems.length > 0 || !home) {
     throw new GatewayError('configuration_invalid', `invalid jurisdiction adapters: ${problems.join(' | ')}`);

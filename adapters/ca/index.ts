@@ -1,0 +1,100 @@
+/**
+ * Canada: a partner under the 2015 Canadian–Chinese social-security agreement (in force 2017).
+ * CAD, Lynx (Payments Canada's high-value system) on its holiday calendar, the federal Privacy
+ * Act for Service Canada's records; personal data goes to China under Privacy Act s. 8(2)(f), a
+ * disclosure under an agreement with a foreign state.
+ */
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { bicScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { caCalendar } from './calendar.ts';
+import { caSin } from './sin.ts';
+
+export const caAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'CA',
+    name: 'Canada',
+    currency: 'CAD',
+    version: '0.1.0',
+    kind: 'partner',
+    timeZone: 'America/Toronto',
+    languages: ['en', 'fr'],
+  },
+  optionsSchema: partnerOptionsSchema({
+    currency: 'CAD',
+    maxThreshold: '500000.00',
+    corridors: {
+      contribution: {
+        currency: 'CAD',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '50.00',
+        maxTransferLimit: '500000.00',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
+  }),
+  defaultOptions: {
+    fx: {
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 35,
+          fixedFee: '2.00',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 900,
+          chargeBearer: 'SHAR',
+          limits: { min: '15.00', max: '150000.00' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
+    },
+    // PCMLTFA: large transactions from CAD 10,000; travel rule for electronic funds transfers from CAD 1,000.
+    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
+  },
+  build: (options) => ({
+    fx: standardFxPolicy(options.fx),
+    privacy: {
+      regime: 'PIPEDA',
+      outboundTransfer: {
+        mechanism: 'national_law',
+        reference:
+          'Privacy Act (R.S.C. 1985, c. P-21) s. 8(2)(f): Agreement on Social Security between Canada and the People’s Republic of China (2015)',
+      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears({ transaction: 6 }),
+    },
+    signing: {
+      schemes: ['http-message-signatures', 'detached-jws'],
+      algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      ...options.aml,
+      travelRuleFields: TRAVEL_RULE_FIELDS,
+      sanctionsLists: ['un'],
+      highRiskCountries: FATF_HIGH_RISK,
+    },
+    settlement: {
+      rail: 'lynx',
+      message: 'pacs.008.001.09',
+      cutOff: { time: '15:00', timeZone: 'America/Toronto' },
+      settlementDays: 1,
+      calendar: caCalendar,
+    },
+    identifiers: [caSin, bicScheme('CA')],
+  }),
+});

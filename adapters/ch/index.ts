@@ -1,0 +1,101 @@
+/**
+ * Switzerland: a partner under the 2015 Swiss–Chinese social-security agreement. CHF, SIC (the
+ * Swiss Interbank Clearing) on its own calendar, the revised Federal Act on Data Protection
+ * (FADP), which the EU recognises as adequate; personal data goes to China under FADP Art. 16(2)(a),
+ * an international treaty.
+ */
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
+import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { chAhvNumber } from './ahv-number.ts';
+import { chCalendar } from './calendar.ts';
+
+export const chAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'CH',
+    name: 'Switzerland',
+    currency: 'CHF',
+    version: '0.1.0',
+    kind: 'partner',
+    timeZone: 'Europe/Zurich',
+    languages: ['de', 'fr', 'it', 'en'],
+  },
+  optionsSchema: partnerOptionsSchema({
+    currency: 'CHF',
+    maxThreshold: '500000.00',
+    corridors: {
+      contribution: {
+        currency: 'CHF',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '50.00',
+        maxTransferLimit: '500000.00',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
+  }),
+  defaultOptions: {
+    fx: {
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 35,
+          fixedFee: '1.50',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 900,
+          chargeBearer: 'DEBT',
+          limits: { min: '10.00', max: '100000.00' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
+    },
+    // Swiss AMLA / AMLO-FINMA: identification from CHF 15,000 for cash-equivalent business; travel rule from CHF 1,000.
+    aml: { reviewThreshold: '15000.00', travelRuleThreshold: '1000.00' },
+  },
+  build: (options) => ({
+    fx: standardFxPolicy(options.fx),
+    privacy: {
+      regime: 'FADP',
+      outboundTransfer: {
+        mechanism: 'national_law',
+        reference:
+          'FADP Art. 16(2)(a): Abkommen zwischen der Schweizerischen Eidgenossenschaft und der Volksrepublik China über Soziale Sicherheit (2015)',
+      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears(),
+    },
+    signing: {
+      schemes: ['http-message-signatures', 'detached-jws'],
+      algorithms: ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      ...options.aml,
+      travelRuleFields: TRAVEL_RULE_FIELDS,
+      sanctionsLists: ['un', 'eu'],
+      highRiskCountries: FATF_HIGH_RISK,
+    },
+    settlement: {
+      rail: 'sic',
+      message: 'pacs.008.001.09',
+      cutOff: { time: '15:00', timeZone: 'Europe/Zurich' },
+      settlementDays: 1,
+      calendar: chCalendar,
+    },
+    identifiers: [chAhvNumber, ibanScheme('CH'), bicScheme('CH'), creditorReferenceScheme('CH')],
+  }),
+});

@@ -1,0 +1,101 @@
+/**
+ * Japan: a partner under the 2018 Japanese–Chinese social-security agreement (in force 2019).
+ * JPY has no minor unit, so every amount here is whole yen. Zengin (the Zengin Data
+ * Telecommunication System) on the Japanese bank-holiday calendar, the APPI; personal data goes
+ * to China under APPI Art. 28 on the basis of the treaty. The My Number may only be used for the
+ * purposes the My Number Act lists, social security among them.
+ */
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { bicScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { jpCalendar } from './calendar.ts';
+import { jpMyNumber } from './my-number.ts';
+
+export const jpAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'JP',
+    name: 'Japan',
+    currency: 'JPY',
+    version: '0.1.0',
+    kind: 'partner',
+    timeZone: 'Asia/Tokyo',
+    languages: ['ja', 'en'],
+  },
+  optionsSchema: partnerOptionsSchema({
+    currency: 'JPY',
+    maxThreshold: '50000000',
+    corridors: {
+      contribution: {
+        currency: 'JPY',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '5000',
+        maxTransferLimit: '50000000',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
+  }),
+  defaultOptions: {
+    fx: {
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 40,
+          fixedFee: '300',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 600,
+          chargeBearer: 'SHAR',
+          limits: { min: '1000', max: '15000000' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
+    },
+    // Act on Prevention of Transfer of Criminal Proceeds: verification above JPY 100,000 for wire transfers.
+    aml: { reviewThreshold: '2000000', travelRuleThreshold: '100000' },
+  },
+  build: (options) => ({
+    fx: standardFxPolicy(options.fx),
+    privacy: {
+      regime: 'APPI',
+      outboundTransfer: {
+        mechanism: 'national_law',
+        reference:
+          'APPI Art. 28: Agreement between Japan and the People’s Republic of China on Social Security (2018)',
+      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears({ transaction: 7 }),
+    },
+    signing: {
+      schemes: ['http-message-signatures'],
+      algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      ...options.aml,
+      travelRuleFields: TRAVEL_RULE_FIELDS,
+      sanctionsLists: ['un'],
+      highRiskCountries: FATF_HIGH_RISK,
+    },
+    settlement: {
+      rail: 'zengin',
+      message: 'pacs.008.001.09',
+      cutOff: { time: '15:00', timeZone: 'Asia/Tokyo' },
+      settlementDays: 1,
+      calendar: jpCalendar,
+    },
+    identifiers: [jpMyNumber, bicScheme('JP')],
+  }),
+});

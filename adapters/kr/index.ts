@@ -1,0 +1,100 @@
+/**
+ * Korea: a partner under the 2012 Korean–Chinese social-security agreement (in force 2013). KRW
+ * is used without a minor unit (ISO 4217 gives it 0 decimals), BOK-Wire+ on the Korean
+ * bank-holiday calendar, PIPA. The resident registration number is a unique identifier under
+ * PIPA Art. 24-2: it is validated but never stored or logged in clear.
+ */
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { bicScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { krCalendar } from './calendar.ts';
+import { krResidentRegistrationNumber } from './resident-registration-number.ts';
+
+export const krAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'KR',
+    name: 'Republic of Korea',
+    currency: 'KRW',
+    version: '0.1.0',
+    kind: 'partner',
+    timeZone: 'Asia/Seoul',
+    languages: ['ko', 'en'],
+  },
+  optionsSchema: partnerOptionsSchema({
+    currency: 'KRW',
+    maxThreshold: '500000000',
+    corridors: {
+      contribution: {
+        currency: 'KRW',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '50000',
+        maxTransferLimit: '500000000',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
+  }),
+  defaultOptions: {
+    fx: {
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 40,
+          fixedFee: '2000',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 600,
+          chargeBearer: 'SHAR',
+          limits: { min: '10000', max: '150000000' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
+    },
+    // Financial Transaction Reports Act: travel rule from KRW 1,000,000; currency transaction reports from KRW 10,000,000.
+    aml: { reviewThreshold: '15000000', travelRuleThreshold: '1000000' },
+  },
+  build: (options) => ({
+    fx: standardFxPolicy(options.fx),
+    privacy: {
+      regime: 'PIPA',
+      outboundTransfer: {
+        mechanism: 'national_law',
+        reference:
+          'PIPA Art. 28-8(1): Agreement between the Republic of Korea and the People’s Republic of China on Social Security (2012)',
+      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears({ transaction: 5 }),
+    },
+    signing: {
+      schemes: ['http-message-signatures'],
+      algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      ...options.aml,
+      travelRuleFields: TRAVEL_RULE_FIELDS,
+      sanctionsLists: ['un'],
+      highRiskCountries: FATF_HIGH_RISK,
+    },
+    settlement: {
+      rail: 'bok-wire',
+      message: 'pacs.008.001.09',
+      cutOff: { time: '16:00', timeZone: 'Asia/Seoul' },
+      settlementDays: 1,
+      calendar: krCalendar,
+    },
+    identifiers: [krResidentRegistrationNumber, bicScheme('KR')],
+  }),
+});

@@ -1,0 +1,100 @@
+/**
+ * The Netherlands: a partner under the 2012 Dutch–Chinese social-security agreement. EUR, SEPA
+ * credit transfers on the TARGET calendar, GDPR (the BSN may only be used where a law allows it,
+ * as the Sociale Verzekeringsbank's tasks do); personal data goes to China under GDPR Art. 46(2)(a).
+ */
+import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
+import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
+import {
+  FATF_HIGH_RISK,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+  TRAVEL_RULE_FIELDS,
+} from '../_shared/partner-defaults.ts';
+import {
+  BENEFIT_CORRIDOR_BOUNDS,
+  DEFAULT_BENEFIT_CORRIDOR,
+  DEFAULT_FX_OPTIONS,
+  partnerOptionsSchema,
+  standardFxPolicy,
+} from '../_shared/standard-options.ts';
+import { target2Calendar } from '../_shared/target2-calendar.ts';
+import { nlBsn } from './bsn.ts';
+
+export const nlAdapter = defineJurisdictionAdapter({
+  identity: {
+    code: 'NL',
+    name: 'Netherlands',
+    currency: 'EUR',
+    version: '0.1.0',
+    kind: 'partner',
+    timeZone: 'Europe/Amsterdam',
+    languages: ['nl', 'en'],
+  },
+  optionsSchema: partnerOptionsSchema({
+    currency: 'EUR',
+    maxThreshold: '500000.00',
+    corridors: {
+      contribution: {
+        currency: 'EUR',
+        maxSpreadBps: 500,
+        maxPercentFeeBps: 300,
+        maxFixedFee: '50.00',
+        maxTransferLimit: '500000.00',
+      },
+      benefit: BENEFIT_CORRIDOR_BOUNDS,
+    },
+  }),
+  defaultOptions: {
+    fx: {
+      ...DEFAULT_FX_OPTIONS,
+      corridors: {
+        contribution: {
+          spreadBps: 25,
+          fixedFee: '1.25',
+          percentFeeBps: 0,
+          rounding: 'half_up',
+          quoteTtlSeconds: 900,
+          chargeBearer: 'DEBT',
+          limits: { min: '10.00', max: '100000.00' },
+        },
+        benefit: DEFAULT_BENEFIT_CORRIDOR,
+      },
+    },
+    // EU AMLR 2024/1624 thresholds, as for every EU partner.
+    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
+  },
+  build: (options) => ({
+    fx: standardFxPolicy(options.fx),
+    privacy: {
+      regime: 'GDPR',
+      outboundTransfer: {
+        mechanism: 'gdpr_public_authority_instrument',
+        reference:
+          'GDPR Art. 46(2)(a): Overeenkomst tussen het Koninkrijk der Nederlanden en de Volksrepubliek China inzake sociale zekerheid (2012)',
+      },
+      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      retentionYears: retentionYears(),
+    },
+    signing: {
+      schemes: ['http-message-signatures', 'detached-jws'],
+      algorithms: ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
+      maxSignatureAgeSeconds: 60,
+    },
+    aml: {
+      ...options.aml,
+      travelRuleFields: TRAVEL_RULE_FIELDS,
+      sanctionsLists: ['un', 'eu'],
+      highRiskCountries: FATF_HIGH_RISK,
+    },
+    settlement: {
+      rail: 'sepa-credit-transfer',
+      message: 'pain.001.001.10',
+      cutOff: { time: '15:00', timeZone: 'Europe/Amsterdam' },
+      settlementDays: 1,
+      calendar: target2Calendar,
+    },
+    identifiers: [nlBsn, ibanScheme('NL'), bicScheme('NL'), creditorReferenceScheme('NL')],
+  }),
+});
