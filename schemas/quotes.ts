@@ -75,17 +75,69 @@ export const Quote = z
     object: z.literal('quote'),
     ...ConversionFields,
     fixedSide: z.enum(['source', 'target']),
+    corridor: z.string().openapi({
+      description: '`<source>-<target>` jurisdiction codes of the corridor priced.',
+      example: 'DE-CN',
+    }),
     rate: z
       .object({
         reference: z
           .string()
-          .openapi({ description: 'Reference rate: target units per source unit.', example: '8.215' }),
-        applied: z.string().openapi({ description: 'Reference rate less the spread.', example: '8.190355' }),
+          .openapi({
+            description: 'Reference rate: target units per source unit.',
+            example: '7.98270000000',
+          }),
+        applied: z
+          .string()
+          .openapi({ description: 'Reference rate less the spread.', example: '7.95875190000' }),
         spreadBps: z.number().int(),
-        source: z.string().openapi({ example: 'demo-table' }),
-        asOf: z.string().openapi({ format: 'date', example: '2026-01-02' }),
+        source: z.enum(['ecb', 'demo-table', 'manual']).openapi({
+          description:
+            '`ecb`: ECB euro reference rates (a cross rate through EUR); `manual`: a rate a compliance officer set for the corridor; `demo-table`: illustrative demo rates.',
+        }),
+        asOf: z.string().openapi({
+          format: 'date',
+          description: 'The business day of the reference rate (the start of a manual rate).',
+          example: '2026-04-13',
+        }),
+        ageTargetDays: z.number().int().openapi({
+          description: 'Age of the reference rate in TARGET business days when the quote was made.',
+        }),
+        basis: z
+          .union([
+            z.object({
+              kind: z.literal('published'),
+              basePerEur: z.string().openapi({ description: 'Source currency per 1 EUR, as published.' }),
+              quotePerEur: z.string().openapi({ description: 'Target currency per 1 EUR, as published.' }),
+            }),
+            z.object({
+              kind: z.literal('manual'),
+              manualRateId: z.string(),
+              version: z.number().int(),
+              reference: z.string(),
+              entered: z.object({ base: CurrencyCode, quote: CurrencyCode, rate: z.string() }),
+              validFrom: Timestamp,
+              validUntil: Timestamp,
+            }),
+          ])
+          .openapi({ description: 'What the reference rate was derived from.' }),
       })
       .openapi('QuoteRate'),
+    settlement: z
+      .object({
+        executionDate: z.string().openapi({
+          format: 'date',
+          description: 'The business day the payment is executed on the source rail, if accepted now.',
+        }),
+        valueDate: z.string().openapi({
+          format: 'date',
+          description: 'The expected value date on the target side.',
+        }),
+        cutOff: z.string().openapi({ example: '15:00 Europe/Berlin' }),
+        rail: z.string(),
+      })
+      .nullable()
+      .openapi('QuoteSettlement'),
     fees: z.array(FeeLine),
     totalFee: DecimalAmount,
     chargeBearer: z.enum(['DEBT', 'CRED', 'SHAR']),

@@ -14,7 +14,9 @@ import { requestLog } from './http/middleware/request-log.ts';
 import { errorFingerprint, problemResponse, toGatewayError } from './http/problem.ts';
 import { createRouter } from './http/route.ts';
 import { docsRouter } from './http/routes/docs/docs.index.ts';
+import { fxRouter } from './http/routes/fx/fx.index.ts';
 import { healthRouter } from './http/routes/health/health.index.ts';
+import { jurisdictionsRouter } from './http/routes/jurisdictions/jurisdictions.index.ts';
 import { ledgerRouter } from './http/routes/ledger/ledger.index.ts';
 import { problemsRouter } from './http/routes/problems/problems.index.ts';
 import { quotesRouter } from './http/routes/quotes/quotes.index.ts';
@@ -71,6 +73,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestDatabase());
 
   app.route('/', healthRouter);
+  app.route('/', jurisdictionsRouter);
+  app.route('/', fxRouter);
   app.route('/', quotesRouter);
   app.route('/', transfersRouter);
   app.route('/', ledgerRouter);

@@ -64,6 +64,13 @@ const configSchema = z.object({
     .optional(),
   PONTIS_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   PONTIS_SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  PONTIS_SHARED_DATA_DIR: z.string().min(1).optional(),
+  PONTIS_ECB_HISTORY_FILE: z.string().min(1).optional(),
+  PONTIS_ECB_BASE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => url.endsWith('/'), 'must end with /')
+    .default('https://www.ecb.europa.eu/stats/eurofxref/'),
+  PONTIS_FX_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1_440).default(60),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -82,6 +89,14 @@ export interface Config {
   publicUrl: string | undefined;
   shutdownTimeoutSeconds: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Data shared with this checkout but never committed (`../shared/data` unless set). */
+  sharedDataDir: string | undefined;
+  /** The ECB history file `npm start` loads when present; defaults to the shared data's copy. */
+  ecbHistoryFile: string | undefined;
+  /** Where the ECB publishes its files (a mirror may be configured); ends with `/`. */
+  ecbBaseUrl: string;
+  /** Minutes between scheduled ECB downloads; 0 turns the schedule off. */
+  fxRefreshMinutes: number;
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -109,5 +124,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicUrl: value.PONTIS_PUBLIC_URL?.replace(/\/+$/, ''),
     shutdownTimeoutSeconds: value.PONTIS_SHUTDOWN_TIMEOUT_SECONDS,
     logLevel: value.LOG_LEVEL,
+    sharedDataDir: value.PONTIS_SHARED_DATA_DIR,
+    ecbHistoryFile: value.PONTIS_ECB_HISTORY_FILE,
+    ecbBaseUrl: value.PONTIS_ECB_BASE_URL,
+    fxRefreshMinutes: value.PONTIS_FX_REFRESH_MINUTES,
   };
 }

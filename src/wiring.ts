@@ -1,6 +1,6 @@
 /**
- * The dependencies both runtimes build the same way from a Config: the adapter registry, the rate
- * source, the token verifier, the clock and the logger. Node (`src/cli/boot.ts`) and Workers
+ * The dependencies both runtimes build the same way from a Config: the adapter registry, the token
+ * verifier, the clock and the logger. Node (`src/cli/boot.ts`) and Workers
  * (`deploy/cloudflare/worker.ts`) add what differs: the database and the documentation assets.
  */
 import { adapterDefinitions } from '../adapters/index.ts';
@@ -9,7 +9,6 @@ import type { Config } from './env.ts';
 import type { AppDeps } from './http/context.ts';
 import { type AdapterRegistry, createAdapterRegistry } from './services/adapters/registry.ts';
 import { createTokenVerifier, type SigningKey } from './services/auth/tokens.ts';
-import { createDemoRateTable } from './services/fx/demo-rate-table.ts';
 import { VERSION } from './version.ts';
 
 /** The enabled adapters: example adapters only in demo mode. */
@@ -33,7 +32,6 @@ export function sharedDeps(
     version: VERSION,
     publicUrl: config.publicUrl,
     registry: options.registry ?? registryFromConfig(config),
-    rates: createDemoRateTable(),
     verifyToken: createTokenVerifier(signingKey.publicJwk),
     clock: () => new Date(),
     logger: options.logger ?? createLogger(config.logLevel),

@@ -19,6 +19,7 @@ import { parseConfig } from '../../src/env.ts';
 import type { AppDeps, AppEnv } from '../../src/http/context.ts';
 import { errorFingerprint, problemResponse, toGatewayError } from '../../src/http/problem.ts';
 import { signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
+import { refreshEcbRates } from '../../src/services/fx/refresh.ts';
 import { sharedDeps } from '../../src/wiring.ts';
 
 /** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
@@ -34,6 +35,7 @@ export interface WorkerEnv {
   PONTIS_JURISDICTIONS?: string;
   PONTIS_ADAPTER_OPTIONS?: string;
   PONTIS_PUBLIC_URL?: string;
+  PONTIS_ECB_BASE_URL?: string;
   LOG_LEVEL?: string;
   [binding: string]: unknown;
 }
@@ -101,6 +103,33 @@ function bootFailureApp(error: unknown): Hono<AppEnv> {
 
 let app: Promise<App | Hono<AppEnv>> | undefined;
 
+/**
+ * The Cron Trigger (`[triggers] crons` in wrangler.toml): downloads the newest ECB rates into the
+ * database. A failure is recorded in the import log (shown by `/ready`) and the last good rates
+ * stay in use; the handler itself never throws.
+ */
+export async function scheduledRateRefresh(env: WorkerEnv): Promise<void> {
+  const config = parseConfig(stringVars(env));
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  const logger = createLogger(config.logLevel);
+  if (!databaseUrl) {
+    logger.error('scheduled fx refresh skipped: no database (bind Hyperdrive or set DATABASE_URL)');
+    return;
+  }
+  const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+  try {
+    await refreshEcbRates({
+      db: handle.db,
+      fetch: (input, init) => fetch(input, init),
+      baseUrl: config.ecbBaseUrl,
+      now: () => new Date(),
+      logger,
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // Built on the first request and kept for the isolate's life: the environment cannot change
@@ -108,5 +137,8 @@ export default {
     // deterministic, so it is kept too, and every request answers it.
     app ??= buildWorkerApp(env).catch(bootFailureApp);
     return (await app).fetch(request, env, ctx);
+  },
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(scheduledRateRefresh(env));
   },
 };

@@ -19,6 +19,7 @@ import type { SigningKey } from '../services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
 import { registryFromConfig, sharedDeps } from '../wiring.ts';
 import { nodeDocsAsset } from './docs-assets.ts';
+import { loadReferenceRatesAtStart, type RatesAtStart } from './reference-rates.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -36,6 +37,8 @@ export interface NodeGateway {
   migrations: { before: MigrationStatus; after: MigrationStatus };
   /** true when this start seeded the demo, false when it was already there, undefined outside demo mode. */
   seeded: boolean | undefined;
+  /** What the start did about reference rates, for the banner. */
+  rates: RatesAtStart;
   deps: AppDeps;
   app: ReturnType<typeof createApp>;
   logger: Logger;
@@ -52,6 +55,7 @@ export async function bootGateway(
     const migrations = await applyMigrations(handle);
     await syncJurisdictions(handle.db, registry);
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
+    const rates = await loadReferenceRatesAtStart(handle.db, registry, config, logger);
     const deps: AppDeps = {
       ...sharedDeps(config, signingKey, { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
@@ -66,6 +70,7 @@ export async function bootGateway(
       signingKeySource,
       migrations,
       seeded,
+      rates,
       deps,
       app: createApp(deps),
       logger,

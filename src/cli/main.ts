@@ -2,19 +2,26 @@
  * The `pontis` command. Each failure prints one line, `pontis: <what went wrong>`, to stderr and
  * exits non-zero.
  */
+
+import { basename } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { GatewayError } from '../core/errors.ts';
+import { createLogger } from '../core/logger.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { type Config, parseConfig } from '../env.ts';
 import { loadSigningKey } from '../services/auth/key-file.ts';
 import { isRole, ROLES, type Role } from '../services/auth/roles.ts';
 import { generateSigningKey, issueToken } from '../services/auth/tokens.ts';
+import { rateAgeInTargetDays } from '../services/calendar/target-age.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
+import { listImports, rateStatus, recordFailedImport } from '../services/fx/rate-store.ts';
+import { refreshEcbRates } from '../services/fx/refresh.ts';
 import { checkLedger } from '../services/ledger/ledger.ts';
 import { addUser, listUsers, setUserActive } from '../services/users/users.ts';
 import { VERSION } from '../version.ts';
 import { registryFromConfig } from '../wiring.ts';
 import { openConfiguredDatabase } from './boot.ts';
+import { importRateFile } from './reference-rates.ts';
 import { startCommand } from './start.ts';
 
 function config(): Config {
@@ -161,6 +168,81 @@ export function buildProgram(): Command {
       });
   }
 
+  const fx = program.command('fx').description('reference exchange rates');
+  fx.command('import <file>')
+    .description(
+      'load an ECB rate file (eurofxref-hist.csv, eurofxref-hist.zip or eurofxref-daily.xml), all or nothing',
+    )
+    .action(async (file: string) => {
+      await withDatabase(async (handle) => {
+        await applyMigrations(handle);
+        const now = new Date();
+        try {
+          const result = await importRateFile(handle.db, file, 'file', now);
+          const entry = result.import;
+          console.log(
+            result.status === 'unchanged'
+              ? `${basename(file)} was already loaded (${entry.firstDate} … ${entry.lastDate}); nothing changed`
+              : `loaded ${basename(file)}: ${entry.days} business days ${entry.firstDate} … ${entry.lastDate}, ${entry.rates} rates (${entry.inserted} new, ${entry.revised} revised)`,
+          );
+        } catch (error) {
+          await recordFailedImport(
+            handle.db,
+            { source: 'ecb', trigger: 'file', origin: basename(file), now },
+            error,
+          );
+          if (error instanceof GatewayError) throw error;
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no such file: ${file}`);
+          throw error;
+        }
+      });
+    });
+  fx.command('refresh')
+    .description('download the newest rates from the ECB now (PONTIS_ECB_BASE_URL)')
+    .action(async () => {
+      const current = config();
+      await withDatabase(async (handle) => {
+        await applyMigrations(handle);
+        const outcome = await refreshEcbRates({
+          db: handle.db,
+          fetch: globalThis.fetch,
+          baseUrl: current.ecbBaseUrl,
+          now: () => new Date(),
+          logger: createLogger('silent'),
+        });
+        if (outcome.status === 'failed') {
+          throw new Error(
+            `download from ${outcome.url} failed (${outcome.errorCode}): ${outcome.error}; the last good rates stay in use`,
+          );
+        }
+        for (const result of outcome.imports) {
+          console.log(
+            `${result.status}: ${result.firstDate} … ${result.lastDate}, ${result.inserted} new rates`,
+          );
+        }
+      }, current);
+    });
+  fx.command('status')
+    .description('newest rate date, its age in TARGET days, and the last imports')
+    .action(async () => {
+      const current = config();
+      await withDatabase(async (handle) => {
+        const status = await rateStatus(handle.db);
+        const now = new Date();
+        const age = status.newest ? rateAgeInTargetDays(status.newest.date, now) : undefined;
+        console.log(
+          status.newest
+            ? `newest rates: ${status.newest.date} (${status.newest.source}), ${age} TARGET business days old; ${status.days} days since ${status.oldest}`
+            : 'no reference rates loaded',
+        );
+        for (const entry of await listImports(handle.db, 10)) {
+          console.log(
+            `${entry.createdAt.toISOString()}  ${entry.status.padEnd(9)} ${entry.trigger.padEnd(7)} ${entry.origin}${entry.lastDate ? `  ${entry.firstDate} … ${entry.lastDate}` : ''}${entry.errorCode ? `  ${entry.errorCode}: ${entry.error}` : ''}`,
+          );
+        }
+      }, current);
+    });
+
   program
     .command('ledger-check')
     .description('prove that every journal balances per currency; exits 1 when not')
@@ -176,7 +258,9 @@ export function buildProgram(): Command {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof GatewayError) return error.message;
+  // A rejected rate file names its code, so that an operator can look it up at /problems/{code}.
+  if (error instanceof GatewayError)
+    return error.code === 'fx_file_invalid' ? `${error.code}: ${error.message}` : error.message;
   if (error instanceof CommanderError) return `${error.message.replace(/^error: /, '')} (see pontis --help)`;
   if (error instanceof Error) return `${error.name}: ${error.message}`.split('\n')[0] ?? 'unexpected error';
   return String(error);

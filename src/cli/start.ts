@@ -1,8 +1,10 @@
 /** `pontis start`: boot, listen, print where to go next, and shut down cleanly on Ctrl-C. */
 import type { Config } from '../env.ts';
 import { handleSignals, startNodeServer } from '../http/node-server.ts';
+import { refreshEcbRates } from '../services/fx/refresh.ts';
 import { purgeIdempotencyKeys } from '../services/idempotency/idempotency.ts';
 import { bootGateway, type NodeGateway } from './boot.ts';
+import { renewDemoManualRates } from './reference-rates.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -24,6 +26,13 @@ function banner(gateway: NodeGateway, url: string): string {
     `  jurisdictions   ${jurisdictions}`,
     `  demo mode       ${config.demo ? (seeded ? 'on — demo users and partner agency seeded' : 'on — demo data already present') : 'off'}`,
     `  signing key     ${gateway.signingKeySource}`,
+    `  reference rates ${gateway.rates.summary}`,
+    ...gateway.rates.notes.map((note) => `                  ${note}`),
+    `  rate refresh    ${
+      config.fxRefreshMinutes > 0
+        ? `every ${config.fxRefreshMinutes} min from ${config.ecbBaseUrl} (first attempt now; failures show in /ready)`
+        : 'off (PONTIS_FX_REFRESH_MINUTES=0)'
+    }`,
     '',
     'Where to go next:',
     `  API reference   ${publicUrl}/docs`,
@@ -52,15 +61,56 @@ function banner(gateway: NodeGateway, url: string): string {
   return lines.join('\n');
 }
 
+/** Downloads ECB rates now and every PONTIS_FX_REFRESH_MINUTES; `stop` waits for a download in flight. */
+function scheduleRateRefresh(gateway: NodeGateway): { stop(): Promise<void> } {
+  const minutes = gateway.config.fxRefreshMinutes;
+  if (minutes === 0) return { stop: async () => {} };
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  const abort = new AbortController();
+  const run = () => {
+    if (stopped) return;
+    running = refreshEcbRates({
+      db: gateway.handle.db,
+      fetch: globalThis.fetch,
+      baseUrl: gateway.config.ecbBaseUrl,
+      now: () => new Date(),
+      logger: gateway.logger,
+      timeoutMs: 20_000,
+      signal: abort.signal,
+    });
+  };
+  const first = setTimeout(run, 1_000);
+  const timer = setInterval(run, minutes * 60_000);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      stopped = true;
+      abort.abort();
+      clearTimeout(first);
+      clearInterval(timer);
+      await running.catch(() => {});
+    },
+  };
+}
+
 export async function startCommand(config: Config): Promise<void> {
   const gateway = await bootGateway(config);
   const housekeeping = setInterval(() => {
-    purgeIdempotencyKeys(gateway.handle.db, new Date()).then(
+    const now = new Date();
+    purgeIdempotencyKeys(gateway.handle.db, now).then(
       (purged) => purged > 0 && gateway.logger.info('purged idempotency keys', { purged }),
       () => gateway.logger.warn('idempotency key purge failed'),
     );
+    if (config.demo) {
+      renewDemoManualRates(gateway.handle.db, gateway.registry, now, gateway.logger).catch(() =>
+        gateway.logger.warn('demo manual rate renewal failed'),
+      );
+    }
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
+  const refresh = scheduleRateRefresh(gateway);
   let running: Awaited<ReturnType<typeof startNodeServer>>;
   try {
     running = await startNodeServer({
@@ -71,11 +121,13 @@ export async function startCommand(config: Config): Promise<void> {
       logger: gateway.logger,
       cleanup: async () => {
         clearInterval(housekeeping);
+        await refresh.stop();
         await gateway.handle.close();
       },
     });
   } catch (error) {
     clearInterval(housekeeping);
+    await refresh.stop();
     await gateway.handle.close();
     throw error;
   }

@@ -100,6 +100,41 @@ export const ERROR_CATALOGUE = {
     title: 'No exchange rate available',
     fix: 'Try a currency pair the gateway has a reference rate for.',
   },
+  fx_rate_stale: {
+    status: 422,
+    title: 'Exchange rate too old',
+    fix: 'The newest reference rate is older than the corridor allows; wait for the next rate refresh, or ask a compliance officer to set a manual rate for the corridor.',
+  },
+  fx_file_invalid: {
+    status: 400,
+    title: 'Rate file rejected',
+    fix: 'Load an unmodified ECB file (eurofxref-hist.csv, eurofxref-hist.zip or eurofxref-daily.xml); `details` names the line and column at fault. Nothing from the file was loaded.',
+  },
+  manual_rate_invalid: {
+    status: 422,
+    title: 'Manual rate refused',
+    fix: "Give a positive rate for the corridor's currency pair, a validity window that ends after it starts and within the allowed length, and a rate within the allowed deviation from the reference rate.",
+  },
+  manual_rate_not_found: {
+    status: 404,
+    title: 'Manual rate not found',
+    fix: 'List the manual rates with GET /v1/fx/manual-rates and use an `id` from there.',
+  },
+  calendar_not_covered: {
+    status: 422,
+    title: 'Date outside the business calendar',
+    fix: "The settlement calendar of the jurisdiction does not cover this date yet; an operator must install an adapter version with the new year's calendar.",
+  },
+  identifier_scheme_unknown: {
+    status: 404,
+    title: 'Unknown identifier scheme',
+    fix: 'Use one of the schemes listed for the jurisdiction in GET /v1/jurisdictions/{code}.',
+  },
+  creditor_reference_invalid: {
+    status: 400,
+    title: 'Creditor reference base rejected',
+    fix: 'Give 1 to 21 letters or digits; the gateway adds "RF" and the two check digits (ISO 11649).',
+  },
   quote_not_found: { status: 422, title: 'Quote not found', fix: 'Request a new quote and use its `id`.' },
   quote_expired: {
     status: 422,

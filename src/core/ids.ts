@@ -11,6 +11,8 @@ export const ID_PREFIXES = {
   transfer: 'tr',
   journal: 'jn',
   audit: 'ev',
+  rateImport: 'fi',
+  manualRate: 'mr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

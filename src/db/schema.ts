@@ -14,6 +14,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   primaryKey,
   smallint,
@@ -82,6 +83,14 @@ export const quotes = pgTable(
     spreadBps: integer('spread_bps').notNull(),
     rateSource: text('rate_source').notNull(),
     rateDate: date('rate_date', { mode: 'string' }).notNull(),
+    /** Age of the rate in TARGET business days when the quote was made. */
+    rateAgeTargetDays: integer('rate_age_target_days').notNull().default(0),
+    /** What the rate was derived from (the per-EUR rates, or the manual rate and its version). */
+    rateBasis: jsonb('rate_basis').notNull().default({}),
+    /** `<source>-<target>` jurisdiction codes, e.g. `DE-CN` for a contribution from Germany. */
+    corridor: text('corridor').notNull().default(''),
+    executionDate: date('execution_date', { mode: 'string' }),
+    valueDate: date('value_date', { mode: 'string' }),
     rounding: text('rounding').notNull(),
     chargeBearer: text('charge_bearer').notNull(),
     adapterVersion: text('adapter_version').notNull(),
@@ -209,6 +218,82 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
+/**
+ * Published reference rates, one row per (source, business day, currency): units of `currency`
+ * per 1 EUR, exactly as published. Cross rates are derived when quoting, never stored.
+ */
+export const fxRates = pgTable(
+  'fx_rates',
+  {
+    source: text('source', { enum: ['ecb', 'demo-table'] }).notNull(),
+    rateDate: date('rate_date', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    rate: numeric('rate').notNull(),
+    importId: text('import_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.source, table.rateDate, table.currency] }),
+    index('fx_rates_currency_date_idx').on(table.currency, table.rateDate),
+    check('fx_rates_rate_positive', sql`${table.rate} > 0`),
+    check('fx_rates_currency_code', sql`${table.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/** Every load of a rate file or download, successful or not: what `/ready` and `pontis fx status` show. */
+export const fxRateImports = pgTable(
+  'fx_rate_imports',
+  {
+    id: text('id').primaryKey(),
+    source: text('source', { enum: ['ecb', 'demo-table'] }).notNull(),
+    /** How the rates arrived: `file`, `refresh` (scheduled download) or `demo`. */
+    trigger: text('trigger', { enum: ['file', 'refresh', 'demo'] }).notNull(),
+    /** File name or URL, never a local directory path. */
+    origin: text('origin').notNull(),
+    sha256: text('sha256'),
+    status: text('status', { enum: ['loaded', 'unchanged', 'failed'] }).notNull(),
+    firstDate: date('first_date', { mode: 'string' }),
+    lastDate: date('last_date', { mode: 'string' }),
+    days: integer('days').notNull().default(0),
+    rates: integer('rates').notNull().default(0),
+    inserted: integer('inserted').notNull().default(0),
+    revised: integer('revised').notNull().default(0),
+    errorCode: text('error_code'),
+    error: text('error'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('fx_rate_imports_created_idx').on(table.createdAt)],
+);
+
+/**
+ * Rates set by a compliance officer for a corridor (for example the PBoC central parity), with a
+ * validity window. Versioned per corridor, never updated except to revoke.
+ */
+export const manualRates = pgTable(
+  'manual_rates',
+  {
+    id: text('id').primaryKey(),
+    /** `<home>-<partner>`, e.g. `CN-DE`: the rate applies in both directions. */
+    corridor: text('corridor').notNull(),
+    version: integer('version').notNull(),
+    baseCurrency: text('base_currency').notNull(),
+    quoteCurrency: text('quote_currency').notNull(),
+    rate: numeric('rate').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'date' }).notNull(),
+    validUntil: timestamp('valid_until', { withTimezone: true, mode: 'date' }).notNull(),
+    reference: text('reference').notNull(),
+    setBy: text('set_by').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedBy: text('revoked_by'),
+  },
+  (table) => [
+    unique('manual_rates_corridor_version_unique').on(table.corridor, table.version),
+    check('manual_rates_rate_positive', sql`${table.rate} > 0`),
+    check('manual_rates_window', sql`${table.validUntil} > ${table.validFrom}`),
+    index('manual_rates_corridor_idx').on(table.corridor, table.validFrom),
+  ],
+);
+
 /** Key-value facts about this database (demo seed version, …). */
 export const systemSettings = pgTable('system_settings', {
   key: text('key').primaryKey(),
@@ -228,5 +313,8 @@ export const schema = {
   postings,
   idempotencyKeys,
   systemSettings,
+  fxRates,
+  fxRateImports,
+  manualRates,
 };
 export type Schema = typeof schema;

@@ -2,7 +2,6 @@
 import type { Context } from 'hono';
 import type { Logger } from '../core/logger.ts';
 import type { Database } from '../db/database.ts';
-import type { RateSource } from '../ports/index.ts';
 import type { AdapterRegistry } from '../services/adapters/registry.ts';
 import type { Principal } from '../services/auth/roles.ts';
 import type { TokenVerifier } from '../services/auth/tokens.ts';
@@ -18,7 +17,6 @@ export interface AppDeps {
   /** Base of absolute URLs (problem types); the request's origin when absent. */
   publicUrl?: string | undefined;
   registry: AdapterRegistry;
-  rates: RateSource;
   verifyToken: TokenVerifier;
   /** Node hands out one shared handle; a Worker opens a connection per request. */
   openDatabase: (c: Context) => Promise<RequestDatabase>;

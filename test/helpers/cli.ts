@@ -12,7 +12,13 @@ export interface CliResult {
 
 /** The environment for a child: no inherited DATABASE_URL unless given, quiet logs. */
 export function cliEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', NODE_ENV: 'development' };
+  // No scheduled ECB download unless a test asks for one: children must not reach for the internet.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    NODE_ENV: 'development',
+    PONTIS_FX_REFRESH_MINUTES: '0',
+  };
   delete env.DATABASE_URL;
   delete env.PONTIS_SIGNING_KEY;
   for (const [key, value] of Object.entries(extra)) {

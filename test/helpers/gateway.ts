@@ -17,7 +17,8 @@ import {
   type SigningKey,
 } from '../../src/services/auth/tokens.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
-import { createDemoRateTable } from '../../src/services/fx/demo-rate-table.ts';
+import { demoRateSet } from '../../src/services/fx/demo-rate-table.ts';
+import { importRateSet } from '../../src/services/fx/rate-store.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestGateway {
@@ -53,7 +54,37 @@ function declaredStatuses(doc: OpenApiDoc, method: string, path: string): string
   return undefined;
 }
 
-export async function createTestGateway(options: { includeExamples?: boolean } = {}): Promise<TestGateway> {
+/** Rates per 1 EUR the test gateway starts with, as the demo table of Friday 2026-11-20. */
+export const TEST_RATES_DATE = '2026-11-20';
+export const TEST_EUR_RATES: Readonly<Record<string, string>> = {
+  CNY: '8.2150',
+  JPY: '172.45',
+  KRW: '1621.80',
+  CHF: '0.9312',
+  CAD: '1.6125',
+  USD: '1.1710',
+  GBP: '0.8695',
+};
+
+/** Loads a one-day rate table as the `demo-table` source. */
+export async function loadTestRates(
+  db: TestDatabase['db'],
+  date: string,
+  rates: Readonly<Record<string, string>>,
+  now: Date,
+) {
+  return importRateSet(db, demoRateSet(date, rates), {
+    source: 'demo-table',
+    trigger: 'demo',
+    origin: 'test',
+    sha256: `test-${date}-${JSON.stringify(rates)}`,
+    now,
+  });
+}
+
+export async function createTestGateway(
+  options: { includeExamples?: boolean; rates?: 'test' | 'none' } = {},
+): Promise<TestGateway> {
   const db = await createTestDatabase();
   const registry = createAdapterRegistry(adapterDefinitions, {
     home: 'CN',
@@ -70,7 +101,6 @@ export async function createTestGateway(options: { includeExamples?: boolean } =
   const deps: AppDeps = {
     version: 'test',
     registry,
-    rates: createDemoRateTable(),
     verifyToken: createTokenVerifier(key.publicJwk),
     openDatabase: async () => ({ db: db.db }),
     databaseKind: db.kind,
@@ -80,6 +110,7 @@ export async function createTestGateway(options: { includeExamples?: boolean } =
   };
   await syncJurisdictions(db.db, registry);
   await seedDemo(db.db, registry, clock.now);
+  if (options.rates !== 'none') await loadTestRates(db.db, TEST_RATES_DATE, TEST_EUR_RATES, clock.now);
   const app = createApp(deps);
 
   const token = (role: Role, subject?: string) =>

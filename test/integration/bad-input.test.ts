@@ -318,7 +318,7 @@ describe('quote fields', () => {
     await postQuote({ ...CONTRIBUTION_QUOTE, ...change }, 422, 'corridor_unsupported');
   });
 
-  it.each(['FR', 'ZZ', 'US'])('answers jurisdiction_unknown for %s', async (code) => {
+  it.each(['BR', 'ZZ', 'US'])('answers jurisdiction_unknown for %s', async (code) => {
     await postQuote({ ...CONTRIBUTION_QUOTE, partnerJurisdiction: code }, 422, 'jurisdiction_unknown');
   });
 });

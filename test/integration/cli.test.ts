@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startCli } from '../helpers/cli.ts';
+import { sharedFile } from '../helpers/shared-data.ts';
+
+const SHARED_HISTORY = sharedFile('fx/ecb/eurofxref-hist.csv');
 
 const dirs: string[] = [];
 function dataDir(): string {
@@ -42,8 +46,8 @@ describe('pontis CLI', () => {
   it('migrates and seeds idempotently', async () => {
     const env = { PONTIS_DATA_DIR: dataDir() };
     const first = await runCli(['migrate'], env);
-    expect(first.stdout, first.stderr).toContain('migrations: 2 applied');
-    expect((await runCli(['migrate'], env)).stdout).toContain('migrations: 0 applied, 2 in all');
+    expect(first.stdout, first.stderr).toContain('migrations: 3 applied');
+    expect((await runCli(['migrate'], env)).stdout).toContain('migrations: 0 applied, 3 in all');
     expect((await runCli(['seed-demo'], env)).stdout).toContain('demo data seeded');
     expect((await runCli(['seed-demo'], env)).stdout).toContain('demo data already present');
     const users = await runCli(['users', 'list'], env);
@@ -85,9 +89,9 @@ describe('pontis CLI', () => {
     expectOneLineError(await runCli(['start'], { PORT: 'x', PONTIS_DATA_DIR: dataDir() }), 'PORT');
     const bad = await runCli(['start', '--port', '0'], {
       PONTIS_DATA_DIR: dataDir(),
-      PONTIS_ADAPTER_OPTIONS: '{"DE":{"fx":{"spreadBps":5000}}}',
+      PONTIS_ADAPTER_OPTIONS: '{"DE":{"fx":{"corridors":{"contribution":{"spreadBps":5000}}}}}',
     });
-    expectOneLineError(bad, 'adapter DE@', 'fx.spreadBps');
+    expectOneLineError(bad, 'adapter DE@', 'fx.corridors.contribution.spreadBps');
     expectOneLineError(
       await runCli(['start'], { NODE_ENV: 'production', PONTIS_DATA_DIR: dataDir() }),
       'PONTIS_SIGNING_KEY is required',
@@ -102,7 +106,7 @@ describe('pontis CLI', () => {
     expect(banner).toContain(`${server.url}/openapi.json`);
     expect(banner).toContain('/v1/quotes');
     expect(banner).toContain('token --role operator');
-    expect(banner).toContain('2 applied now');
+    expect(banner).toContain('3 applied now');
     expect(banner).toContain('demo users and partner agency seeded');
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect((await fetch(`${server.url}/ready`)).status).toBe(200);
@@ -124,6 +128,18 @@ describe('pontis CLI', () => {
       }),
     });
     expect(quote.status).toBe(201);
+    const priced = (await quote.json()) as { rate: { source: string; basis: { reference?: string } } };
+    if (SHARED_HISTORY) {
+      // The shared history ends months ago and this machine cannot download: the demo says so and
+      // quotes on manual rates taken from the newest ECB rates.
+      expect(banner).toMatch(/reference rates ECB history from .*eurofxref-hist\.csv \(loaded now\)/);
+      expect(banner).toMatch(/demo manual rates set for [A-Z, -]*CN-DE/);
+      expect(priced.rate.source).toBe('manual');
+      expect(priced.rate.basis.reference).toContain('ecb rate of 2026-04-13');
+    } else {
+      expect(banner).toContain('reference rates demo table of');
+      expect(priced.rate.source).toBe('demo-table');
+    }
 
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
@@ -131,6 +147,72 @@ describe('pontis CLI', () => {
     const again = await startCli(env);
     expect(again.output()).toContain('already current');
     expect(again.output()).toContain('demo data already present');
+    if (SHARED_HISTORY) expect(again.output()).toContain('(already loaded)');
     expect(await again.stop()).toBe(0);
+  }, 90_000);
+
+  it('starts on the demo table without shared data, and shows a failed download in /ready', async () => {
+    const env = {
+      PONTIS_DATA_DIR: dataDir(),
+      PONTIS_SHARED_DATA_DIR: dataDir(),
+      PONTIS_FX_REFRESH_MINUTES: '60',
+      // Nothing listens on the discard port: the first download fails at once.
+      PONTIS_ECB_BASE_URL: 'http://127.0.0.1:9/',
+    };
+    const server = await startCli(env);
+    expect(server.output()).toContain('reference rates demo table of');
+    expect(server.output()).toContain('rate refresh    every 60 min from http://127.0.0.1:9/');
+    let fxRates: { status: string; source: string; lastRefresh: { status: string } | null } | undefined;
+    for (let attempt = 0; attempt < 50 && !fxRates?.lastRefresh; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      fxRates = (
+        (await (await fetch(`${server.url}/ready`)).json()) as { checks: { fxRates: typeof fxRates } }
+      ).checks.fxRates;
+    }
+    expect(fxRates).toMatchObject({
+      status: 'fresh',
+      source: 'demo-table',
+      lastRefresh: { status: 'failed' },
+    });
+    expect(server.output()).toContain('fx rate refresh failed; the last good rates stay in use');
+    expect(await server.stop()).toBe(0);
+  }, 90_000);
+
+  it('fx import loads a file all or nothing, and fx status shows the log', async () => {
+    const env = { PONTIS_DATA_DIR: dataDir() };
+    const dir = dataDir();
+    const header = 'Date,USD,JPY,CNY,';
+    const good = join(dir, 'eurofxref-hist.csv');
+    writeFileSync(good, `${header}\n2026-04-13,1.1684,186.75,7.9827,\n2026-04-10,1.1711,186.43,N/A,\n`);
+    const loaded = await runCli(['fx', 'import', good], env);
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout).toContain(
+      'loaded eurofxref-hist.csv: 2 business days 2026-04-10 … 2026-04-13, 5 rates (5 new, 0 revised)',
+    );
+    const again = await runCli(['fx', 'import', good], env);
+    expect(again.stdout).toContain('was already loaded');
+
+    const zipped = join(dir, 'eurofxref-hist.zip');
+    writeFileSync(
+      zipped,
+      zipSync({
+        'eurofxref-hist.csv': new TextEncoder().encode(`${header}\n2026-04-14,1.17,187.00,7.99,\n`),
+      }),
+    );
+    expect((await runCli(['fx', 'import', zipped], env)).stdout).toContain(
+      'loaded eurofxref-hist.zip: 1 business days',
+    );
+
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, `${header}\n2026-04-09,1.1690,186.20,7.98,\n2026-04-08,1.1650,0,7.97,\n`);
+    expectOneLineError(await runCli(['fx', 'import', bad], env), 'fx_file_invalid', 'line 3', 'JPY');
+    const missing = join(dir, 'nope.csv');
+    expectOneLineError(await runCli(['fx', 'import', missing], env), 'no such file');
+
+    const status = await runCli(['fx', 'status'], env);
+    expect(status.stdout).toContain('newest rates: 2026-04-14 (ecb)');
+    expect(status.stdout).toMatch(/failed\s+file\s+bad\.csv\s+fx_file_invalid/);
+    // Nothing of the bad file was loaded: 2026-04-09 is not among the days.
+    expect(status.stdout).toContain('3 days since 2026-04-10');
   }, 90_000);
 });

@@ -172,15 +172,17 @@ describe('request log lines', () => {
 describe('unexpected errors', () => {
   const secret = 'Zhang San 110105194912310021 connection to 10.1.2.3 refused';
 
+  /** Makes the quote path fail with `error` inside the service, as a broken dependency would. */
   async function withFailingRates(error: unknown, run: () => Promise<void>) {
-    const original = gw.deps.rates.getReferenceRate;
-    gw.deps.rates.getReferenceRate = async () => {
+    const registry = gw.deps.registry as { require: (code: string) => unknown };
+    const original = registry.require;
+    registry.require = () => {
       throw error;
     };
     try {
       await run();
     } finally {
-      gw.deps.rates.getReferenceRate = original;
+      registry.require = original;
     }
   }
 

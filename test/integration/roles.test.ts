@@ -60,30 +60,58 @@ afterAll(async () => {
 function concretePath(template: string): string {
   return template.replace(/\{([^}]+)\}/g, (_match, name: string) => {
     if (name === 'id' && template.startsWith('/v1/transfers')) return transferId;
+    if (name === 'code' && template.startsWith('/v1/jurisdictions')) return 'DE';
     if (name === 'code') return 'quote_expired';
     return 'x';
   });
 }
 
+const MANUAL_RATE = {
+  corridor: 'CN-DE',
+  base: 'EUR',
+  quote: 'CNY',
+  rate: '8.2',
+  validUntil: '2026-11-24T10:00:00.000Z',
+  reference: 'PBoC central parity',
+};
+
 /** A valid request for an operation (a fresh quote and key for a transfer). */
-async function requestFor(op: Op): Promise<{ body?: unknown; headers: Record<string, string> }> {
+async function requestFor(
+  op: Op,
+): Promise<{ path: string; body?: unknown; headers: Record<string, string> }> {
   const headers: Record<string, string> = { 'idempotency-key': `roles-${Date.now()}-${++keyCounter}` };
-  if (!op.operation.requestBody) return { headers };
-  if (op.method === 'POST' && op.template === '/v1/quotes') return { body: CONTRIBUTION_QUOTE, headers };
+  const route = `${op.method} ${op.template}`;
+  if (route === 'GET /v1/fx/rates') return { path: '/v1/fx/rates?base=EUR&quote=CNY', headers };
+  if (route === 'POST /v1/fx/manual-rates/{id}/revoke') {
+    // A fresh manual rate each time: a rate is revoked once.
+    const created = await gw.request('POST', '/v1/fx/manual-rates', {
+      role: 'compliance_officer',
+      headers: { 'idempotency-key': `roles-setup-${++keyCounter}` },
+      body: MANUAL_RATE,
+    });
+    expect(created.status).toBe(201);
+    return { path: `/v1/fx/manual-rates/${(await json(created)).id}/revoke`, headers };
+  }
+  const path = concretePath(op.template);
+  if (!op.operation.requestBody) return { path, headers };
+  const known = KNOWN_BODIES[route];
+  if (known) return { path, body: known, headers };
+  if (op.method === 'POST' && op.template === '/v1/quotes')
+    return { path, body: CONTRIBUTION_QUOTE, headers };
   if (op.method === 'POST' && op.template === '/v1/transfers') {
     const quote = await json(
       await gw.request('POST', '/v1/quotes', { role: 'operator', body: CONTRIBUTION_QUOTE }),
     );
-    return { body: { quoteId: quote.id }, headers };
+    return { path, body: { quoteId: quote.id }, headers };
   }
   // An operation this test does not know yet: authorisation still runs before validation.
-  return { body: {}, headers };
+  return { path, body: {}, headers };
 }
 
 async function call(op: Op, auth: { token?: string; role?: Role; authorization?: string }) {
-  const { body, headers } = await requestFor(op);
+  const { path, body, headers } = await requestFor(op);
   if (auth.authorization !== undefined) headers.authorization = auth.authorization;
-  return gw.request(op.method, concretePath(op.template), {
+  return gw.request(op.method, path, {
     ...(auth.token ? { token: auth.token } : {}),
     ...(auth.role ? { role: auth.role } : {}),
     headers,
@@ -103,8 +131,19 @@ async function expectUnauthenticated(response: Response) {
   expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
 }
 
-const KNOWN_BODIES = new Set(['POST /v1/quotes', 'POST /v1/transfers']);
-const isKnown = (op: Op) => !op.operation.requestBody || KNOWN_BODIES.has(`${op.method} ${op.template}`);
+/** Valid bodies for the operations whose body does not depend on earlier calls. */
+const KNOWN_BODIES: Record<string, unknown> = {
+  'POST /v1/fx/manual-rates': MANUAL_RATE,
+  'POST /v1/jurisdictions/{code}/identifiers/validate': {
+    scheme: 'de-iban',
+    value: 'DE89370400440532013000',
+  },
+  'POST /v1/creditor-references': { base: '5390 0754 7034' },
+};
+const isKnown = (op: Op) =>
+  !op.operation.requestBody ||
+  `${op.method} ${op.template}` in KNOWN_BODIES ||
+  ['POST /v1/quotes', 'POST /v1/transfers'].includes(`${op.method} ${op.template}`);
 const protectedOps = () => operations.filter((op) => !op.roles.includes('public'));
 const label = (op: Op) => `${op.method} ${op.template}`;
 
@@ -136,6 +175,15 @@ describe('the role declarations', () => {
       'GET /v1/transfers/{id}': ALL,
       'GET /v1/ledger/balances': ['operator', 'auditor'],
       'GET /v1/ledger/check': ['operator', 'auditor'],
+      'GET /v1/jurisdictions': ALL,
+      'GET /v1/jurisdictions/{code}': ALL,
+      'POST /v1/jurisdictions/{code}/identifiers/validate': ALL,
+      'POST /v1/creditor-references': ['operator'],
+      'GET /v1/fx/rates': ALL,
+      'GET /v1/fx/status': ALL,
+      'POST /v1/fx/manual-rates': ['compliance_officer'],
+      'GET /v1/fx/manual-rates': ALL,
+      'POST /v1/fx/manual-rates/{id}/revoke': ['compliance_officer'],
     };
     const actual = Object.fromEntries(operations.map((op) => [label(op), [...op.roles].sort()]));
     for (const [operation, roles] of Object.entries(expected)) {

@@ -25,7 +25,7 @@ describe('quote → transfer → ledger', () => {
         reference: '8.215',
         spreadBps: 30,
         source: 'demo-table',
-        asOf: '2026-01-02',
+        asOf: '2026-11-20',
         applied: '8.190355',
       },
       fees: [{ type: 'fixed', amount: '1.50', currency: 'EUR' }],

@@ -6,7 +6,7 @@ import { auditEvents } from '../../db/schema.ts';
 export interface AuditEventInput {
   actor: string;
   action: string;
-  subjectType: 'transfer' | 'quote' | 'journal' | 'user' | 'system';
+  subjectType: 'transfer' | 'quote' | 'journal' | 'user' | 'system' | 'manual_rate' | 'rate_import';
   subjectId: string;
   fromState?: string | null;
   toState?: string | null;

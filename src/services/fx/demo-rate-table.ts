@@ -1,39 +1,33 @@
 /**
- * A demo table of reference rates, labelled as such in every quote that uses it. It stands in
- * until real ECB reference rates are imported; rates are per 1 EUR, and cross rates go through
- * EUR with decimal arithmetic.
+ * A small demo table of reference rates, for a gateway started without the ECB history (and
+ * without internet). It is loaded into the rate store as the source `demo-table`, dated the
+ * latest TARGET business day, so every quote that uses it says `"source": "demo-table"`.
  */
-import type { RateSource, ReferenceRate } from '../../ports/index.ts';
-import { crossRate } from './cross-rate.ts';
+import type { EcbRateSet } from './ecb/ecb-rates.ts';
 
-export const DEMO_RATES_AS_OF = '2026-01-02';
-
-/** Units of currency per 1 EUR. Rounded illustrative values, not an official fixing. */
+/** Units of currency per 1 EUR. Rounded illustrative values close to the ECB's of April 2026, not an official fixing. */
 export const DEMO_EUR_RATES: Readonly<Record<string, string>> = {
-  EUR: '1',
-  CNY: '8.2150',
-  JPY: '172.45',
-  KRW: '1621.80',
-  CHF: '0.9312',
-  CAD: '1.6125',
-  USD: '1.1710',
-  GBP: '0.8695',
+  CAD: '1.6180',
+  CHF: '0.9240',
+  CNY: '7.9830',
+  GBP: '0.8706',
+  JPY: '186.75',
+  KRW: '1740.90',
+  USD: '1.1684',
 };
 
-export function createDemoRateTable(rates: Readonly<Record<string, string>> = DEMO_EUR_RATES): RateSource {
+/** The demo table as a rate set for one business day. */
+export function demoRateSet(
+  date: string,
+  rates: Readonly<Record<string, string>> = DEMO_EUR_RATES,
+): EcbRateSet {
+  const currencies = Object.keys(rates).sort();
   return {
-    name: 'demo-table',
-    async getReferenceRate(base, quote): Promise<ReferenceRate | undefined> {
-      const perEurBase = rates[base];
-      const perEurQuote = rates[quote];
-      if (perEurBase === undefined || perEurQuote === undefined) return undefined;
-      return {
-        base,
-        quote,
-        rate: crossRate(perEurBase, perEurQuote),
-        source: 'demo-table',
-        asOf: DEMO_RATES_AS_OF,
-      };
-    },
+    format: 'csv',
+    days: [{ date, rates: { ...rates } }],
+    currencies,
+    firstDate: date,
+    lastDate: date,
+    rateCount: currencies.length,
   };
 }

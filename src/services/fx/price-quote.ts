@@ -17,7 +17,7 @@ import {
   type RoundingMode,
   toMinorUnits,
 } from '../../core/money.ts';
-import type { FxPolicy } from '../../ports/index.ts';
+import type { CorridorPolicy } from '../../ports/index.ts';
 import { RATE_SIGNIFICANT_DIGITS } from './cross-rate.ts';
 
 export interface PriceQuoteInput {
@@ -27,7 +27,7 @@ export interface PriceQuoteInput {
   /** The fixed amount, in minor units of its side's currency. */
   amountMinor: bigint;
   referenceRate: string;
-  policy: Pick<FxPolicy, 'spreadBps' | 'fees' | 'rounding' | 'limits'>;
+  policy: Pick<CorridorPolicy, 'spreadBps' | 'fees' | 'limits'> & { rounding: RoundingMode };
 }
 
 export interface FeeLine {

@@ -9,40 +9,39 @@ import { newId } from '../../core/ids.ts';
 import { formatMinorUnits, parseAmount } from '../../core/money.ts';
 import type { Executor } from '../../db/database.ts';
 import { quotes } from '../../db/schema.ts';
-import type { JurisdictionAdapter, RateSource } from '../../ports/index.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
-import { priceQuote } from '../fx/price-quote.ts';
+import { settlementDates } from '../calendar/value-date.ts';
+import { type Corridor, resolveCorridor } from '../fx/corridors.ts';
+import { type PricedQuote, priceQuote } from '../fx/price-quote.ts';
+import { type CorridorRate, corridorRate } from '../fx/reference-rate.ts';
 import { conversionView } from './conversion-view.ts';
 
 export interface QuoteDeps {
   db: Executor;
   registry: AdapterRegistry;
-  rates: RateSource;
   now: Date;
 }
 
 type QuoteRow = typeof quotes.$inferSelect;
 
-/** Source and target adapters of a corridor: contributions flow home, benefits flow out. */
-export function corridorOf(
-  registry: AdapterRegistry,
-  purpose: 'contribution' | 'benefit',
-  partnerCode: string,
-): { partner: JurisdictionAdapter; source: JurisdictionAdapter; target: JurisdictionAdapter } {
-  const partner = registry.require(partnerCode);
-  if (partner === registry.home) {
-    throw new GatewayError(
-      'corridor_unsupported',
-      'The partner jurisdiction cannot be the home jurisdiction.',
-    );
-  }
-  return purpose === 'contribution'
-    ? { partner, source: partner, target: registry.home }
-    : { partner, source: registry.home, target: partner };
+/** What a quote request prices to, before value dates and storage: the corridor, rate and amounts. */
+export interface PricedConversion {
+  corridor: Corridor;
+  fixedSide: 'source' | 'target';
+  reference: CorridorRate;
+  priced: PricedQuote;
 }
 
-export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor: string): Promise<Quote> {
-  const { source, target, partner } = corridorOf(deps.registry, request.purpose, request.partnerJurisdiction);
+/**
+ * Prices a quote request: resolves the corridor, finds its reference rate (manual or published,
+ * refusing a stale one) and computes the amounts. Reads only; `createQuote` stores the result.
+ */
+export async function priceConversion(
+  deps: Pick<QuoteDeps, 'db' | 'registry' | 'now'>,
+  request: QuoteRequest,
+): Promise<PricedConversion> {
+  const corridor = resolveCorridor(deps.registry, request.purpose, request.partnerJurisdiction);
+  const { source, target, partner, policy } = corridor;
   if (
     request.sourceCurrency !== source.identity.currency ||
     request.targetCurrency !== target.identity.currency
@@ -53,24 +52,13 @@ export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor:
       { details: { sourceCurrency: source.identity.currency, targetCurrency: target.identity.currency } },
     );
   }
-  const reference = await deps.rates.getReferenceRate(
-    request.sourceCurrency,
-    request.targetCurrency,
-    deps.now,
-  );
-  if (!reference) {
-    throw new GatewayError(
-      'fx_rate_unavailable',
-      `No reference rate for ${request.sourceCurrency}/${request.targetCurrency}.`,
-    );
-  }
   const fixedSide = request.sourceAmount !== undefined ? 'source' : 'target';
   const amountText = (fixedSide === 'source' ? request.sourceAmount : request.targetAmount) ?? '';
   const amountMinor = parseAmount(
     amountText,
     fixedSide === 'source' ? request.sourceCurrency : request.targetCurrency,
   );
-  const policy = source.fx;
+  const reference = await corridorRate(deps.db, corridor, deps.now);
   const priced = priceQuote({
     sourceCurrency: request.sourceCurrency,
     targetCurrency: request.targetCurrency,
@@ -79,7 +67,13 @@ export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor:
     referenceRate: reference.rate,
     policy,
   });
+  return { corridor, fixedSide, reference, priced };
+}
 
+export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor: string): Promise<Quote> {
+  const { corridor, fixedSide, reference, priced } = await priceConversion(deps, request);
+  const { source, target, partner, policy } = corridor;
+  const dates = settlementDates({ at: deps.now, source: source.settlement, target: target.settlement });
   const [row] = await deps.db
     .insert(quotes)
     .values({
@@ -104,19 +98,29 @@ export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor:
       spreadBps: policy.spreadBps,
       rateSource: reference.source,
       rateDate: reference.asOf,
+      rateAgeTargetDays: reference.ageTargetDays,
+      rateBasis: reference.basis,
+      corridor: corridor.id,
+      executionDate: dates.executionDate,
+      valueDate: dates.valueDate,
       rounding: policy.rounding,
       chargeBearer: policy.chargeBearer,
-      adapterVersion: source.identity.version,
+      adapterVersion: partner.identity.version,
       createdBy: actor,
       createdAt: deps.now,
       expiresAt: new Date(deps.now.getTime() + policy.quoteTtlSeconds * 1000),
     })
     .returning();
   if (!row) throw new Error('insert into quotes returned no row');
-  return toQuoteView(row);
+  return toQuoteView(
+    row,
+    `${source.settlement.cutOff.time} ${source.settlement.cutOff.timeZone}`,
+    source.settlement.rail,
+  );
 }
 
-export function toQuoteView(row: QuoteRow): Quote {
+/** The receipt view of a stored quote; `cutOff` and `rail` describe the source side at quote time. */
+export function toQuoteView(row: QuoteRow, cutOff = '', rail = ''): Quote {
   const fees = row.fees as { type: 'fixed' | 'percentage'; bps?: number; amount: string }[];
   return {
     id: row.id,
@@ -127,9 +131,16 @@ export function toQuoteView(row: QuoteRow): Quote {
       reference: row.referenceRate,
       applied: row.appliedRate,
       spreadBps: row.spreadBps,
-      source: row.rateSource,
+      source: row.rateSource as Quote['rate']['source'],
       asOf: row.rateDate,
+      ageTargetDays: row.rateAgeTargetDays,
+      basis: row.rateBasis as Quote['rate']['basis'],
     },
+    corridor: row.corridor,
+    settlement:
+      row.executionDate && row.valueDate
+        ? { executionDate: row.executionDate, valueDate: row.valueDate, cutOff, rail }
+        : null,
     fees: fees.map((line) => ({ ...line, currency: row.sourceCurrency })),
     totalFee: formatMinorUnits(row.feeMinor, row.sourceCurrency),
     chargeBearer: row.chargeBearer as Quote['chargeBearer'],

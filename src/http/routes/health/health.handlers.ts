@@ -1,12 +1,36 @@
 import type { RouteHandler } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/database.ts';
 import { migrationStatus } from '../../../db/migrations-journal.ts';
+import type { AdapterRegistry } from '../../../services/adapters/registry.ts';
+import { listImports } from '../../../services/fx/rate-store.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorFingerprint } from '../../problem.ts';
+import { fxFreshness } from '../fx/fx.handlers.ts';
 import type { health, ready } from './health.routes.ts';
 
 export const healthHandler: RouteHandler<typeof health, AppEnv> = (c) =>
   c.json({ status: 'ok' as const, version: c.get('deps').version }, 200);
+
+async function fxRatesCheck(db: Executor, registry: AdapterRegistry, now: Date) {
+  const { status, state, ageTargetDays, maxRateAgeTargetDays } = await fxFreshness(db, registry, now);
+  const [lastRefresh] = await listImports(db, 1, 'refresh');
+  return {
+    status: state,
+    newestRateDate: status.newest?.date ?? null,
+    source: status.newest?.source ?? null,
+    ageTargetDays,
+    maxRateAgeTargetDays,
+    lastRefresh: lastRefresh
+      ? {
+          at: lastRefresh.createdAt.toISOString(),
+          status: lastRefresh.status,
+          errorCode: lastRefresh.errorCode,
+          error: lastRefresh.error,
+        }
+      : null,
+  };
+}
 
 export const readyHandler: RouteHandler<typeof ready, AppEnv> = async (c) => {
   const deps = c.get('deps');
@@ -16,6 +40,7 @@ export const readyHandler: RouteHandler<typeof ready, AppEnv> = async (c) => {
     await db.execute(sql`select 1`);
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     const migrations = await migrationStatus(db);
+    const fxRates = migrations.current ? await fxRatesCheck(db, deps.registry, deps.clock()) : undefined;
     const body = {
       status: migrations.current ? ('ready' as const) : ('not_ready' as const),
       checks: {
@@ -26,6 +51,7 @@ export const readyHandler: RouteHandler<typeof ready, AppEnv> = async (c) => {
           expected: migrations.expected,
           pending: migrations.pending,
         },
+        ...(fxRates ? { fxRates } : {}),
       },
     };
     return migrations.current ? c.json(body, 200) : c.json(body, 503);

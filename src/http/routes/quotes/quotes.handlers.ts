@@ -6,7 +6,7 @@ import type { createQuoteRoute } from './quotes.routes.ts';
 export const createQuoteHandler: RouteHandler<typeof createQuoteRoute, AppEnv> = async (c) => {
   const deps = c.get('deps');
   const quote = await createQuote(
-    { db: await c.get('db')(), registry: deps.registry, rates: deps.rates, now: deps.clock() },
+    { db: await c.get('db')(), registry: deps.registry, now: deps.clock() },
     c.req.valid('json'),
     principalOf(c).subject,
   );
