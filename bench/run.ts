@@ -3,10 +3,17 @@
  * Every number is printed with its ratio to a baseline measured in the same run on the same
  * machine, so results from different machines can be compared by their ratios.
  *
- *   micro:  quote pricing and money parsing, against an empty loop of the same shape;
- *   http:   quotes and quote+transfer round trips through the real app (in-process, no sockets),
- *           sequential and concurrent, against GET /health on the same app.
+ *   micro:     quote pricing, cross rates and money parsing, against an empty loop of the same shape;
+ *   in-process quotes: createQuote (rate lookup, pricing, value dates, insert) called directly,
+ *              against `select 1` on the same database;
+ *   app:       quotes and quote+transfer round trips through the real app (app.request, no sockets),
+ *              sequential and concurrent, against GET /health on the same app;
+ *   http:      quotes through a real HTTP server on a local socket (keep-alive fetch), sequential
+ *              and concurrent, against GET /health over the same socket.
  */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { adapterDefinitions } from '../adapters/index.ts';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/core/logger.ts';
@@ -17,8 +24,29 @@ import { openPostgres } from '../src/db/postgres.ts';
 import { createAdapterRegistry } from '../src/services/adapters/registry.ts';
 import { createTokenVerifier, generateSigningKey, issueToken } from '../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../src/services/demo/seed.ts';
-import { createDemoRateTable } from '../src/services/fx/demo-rate-table.ts';
+import { crossRate } from '../src/services/fx/cross-rate.ts';
+import { DEMO_EUR_RATES, demoRateSet } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
+import { importRateSet } from '../src/services/fx/rate-store.ts';
+import { createQuote } from '../src/services/quotes/quotes.ts';
+
+/** A fixed clock: the demo table is dated the Friday before, so every quote uses a fresh rate. */
+const NOW = new Date('2026-11-23T10:00:00.000Z');
+const RATES_DATE = '2026-11-20';
+const CONTRIBUTION = {
+  purpose: 'contribution',
+  partnerJurisdiction: 'DE',
+  sourceCurrency: 'EUR',
+  targetCurrency: 'CNY',
+  sourceAmount: '250.00',
+} as const;
+const BENEFIT_JPY = {
+  purpose: 'benefit',
+  partnerJurisdiction: 'JP',
+  sourceCurrency: 'CNY',
+  targetCurrency: 'JPY',
+  targetAmount: '85000',
+} as const;
 
 interface Result {
   name: string;
@@ -77,7 +105,7 @@ async function micro() {
   const policy = {
     spreadBps: 30,
     fees: { fixed: '1.50', percentBps: 25 },
-    rounding: 'half_up' as const,
+    rounding: 'half_even' as const,
     limits: { min: '1.00', max: '100000.00' },
   };
   let sink = 0;
@@ -86,6 +114,7 @@ async function micro() {
   });
   const results = [
     await measure('parseAmount EUR', 200_000, 1, () => parseAmount('1234.56', 'EUR')),
+    await measure('crossRate CNY→JPY through EUR', 100_000, 1, () => crossRate('8.2150', '172.45')),
     await measure('priceQuote EUR→CNY, fixed source', 50_000, 1, () =>
       priceQuote({
         sourceCurrency: 'EUR',
@@ -111,36 +140,58 @@ async function micro() {
   return sink;
 }
 
-async function http() {
+async function openBenchDatabase() {
   const url = process.env.DATABASE_URL;
   const handle = url ? openPostgres(url, { max: 16 }) : await openPglite();
   await applyMigrations(handle);
   const registry = createAdapterRegistry(adapterDefinitions, { home: 'CN' });
   await syncJurisdictions(handle.db, registry);
-  await seedDemo(handle.db, registry, new Date());
+  await seedDemo(handle.db, registry, NOW);
+  await importRateSet(handle.db, demoRateSet(RATES_DATE, DEMO_EUR_RATES), {
+    source: 'demo-table',
+    trigger: 'demo',
+    origin: 'bench',
+    sha256: `bench-${RATES_DATE}-${Date.now()}`,
+    now: NOW,
+  });
+  const label = handle.kind === 'pglite' ? 'PGlite in memory' : `PostgreSQL ${handle.location}`;
+  return { handle, registry, label };
+}
+
+async function inProcess() {
+  const { handle, registry, label } = await openBenchDatabase();
+  const deps = { db: handle.db, registry, now: NOW };
+  const baseline = await measure('select 1 (baseline)', 2_000, 1, () => handle.db.execute(sql`select 1`));
+  const results = [
+    await measure('createQuote DE contribution EUR→CNY', 2_000, 1, () =>
+      createQuote(deps, CONTRIBUTION, 'bench'),
+    ),
+    await measure('createQuote JP benefit CNY→JPY (cross)', 2_000, 1, () =>
+      createQuote(deps, BENEFIT_JPY, 'bench'),
+    ),
+  ];
+  print(`quotes in process (createQuote, ${label})`, baseline, results);
+  await handle.close();
+}
+
+async function appAndHttp() {
+  const { handle, registry, label } = await openBenchDatabase();
   const key = await generateSigningKey();
   const app = createApp({
     version: 'bench',
     registry,
-    rates: createDemoRateTable(),
     verifyToken: createTokenVerifier(key.publicJwk),
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
-    clock: () => new Date(),
+    clock: () => NOW,
     logger: createLogger('silent'),
   });
   const token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 3600 });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const quoteBody = JSON.stringify({
-    purpose: 'contribution',
-    partnerJurisdiction: 'DE',
-    sourceCurrency: 'EUR',
-    targetCurrency: 'CNY',
-    sourceAmount: '250.00',
-  });
+  const quoteBody = JSON.stringify(CONTRIBUTION);
   const quote = async () => {
     const response = await app.request('/v1/quotes', { method: 'POST', headers, body: quoteBody });
-    if (response.status !== 201) throw new Error(`quote ${response.status}`);
+    if (response.status !== 201) throw new Error(`quote ${response.status}: ${await response.text()}`);
     return (await response.json()) as { id: string };
   };
   const transfer = async () => {
@@ -153,20 +204,38 @@ async function http() {
     if (response.status !== 201) throw new Error(`transfer ${response.status}`);
   };
   const concurrency = handle.kind === 'postgres' ? 8 : 1;
-  const baseline = await measure('GET /health (baseline)', 5_000, 1, () => app.request('/health'));
-  const results = [
+  const appBaseline = await measure('GET /health (baseline)', 5_000, 1, () => app.request('/health'));
+  const appResults = [
     await measure('POST /v1/quotes', 1_000, 1, quote),
     await measure('quote + POST /v1/transfers', 500, 1, transfer),
     await measure(`quote + transfer, ${concurrency} concurrent`, 1_000, concurrency, transfer),
   ];
-  print(
-    `http (in-process app, ${handle.kind === 'pglite' ? 'PGlite in memory' : `PostgreSQL ${handle.location}`})`,
-    baseline,
-    results,
-  );
-  // The hot account in this run: every contribution credits collection:DE:EUR, by append-only postings.
+  print(`app (in-process app.request, ${label})`, appBaseline, appResults);
+
+  // The same app behind a real HTTP server on a local socket.
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const overSocket = async () => {
+    const response = await fetch(`${base}/v1/quotes`, { method: 'POST', headers, body: quoteBody });
+    if (response.status !== 201) throw new Error(`quote ${response.status}`);
+    await response.arrayBuffer();
+  };
+  const health = async () => {
+    await (await fetch(`${base}/health`)).arrayBuffer();
+  };
+  await measure('warm-up', 200, 1, health);
+  const httpBaseline = await measure('GET /health over HTTP (baseline)', 3_000, 1, health);
+  const httpResults = [
+    await measure('POST /v1/quotes over HTTP', 1_000, 1, overSocket),
+    await measure('POST /v1/quotes over HTTP, 8 concurrent', 2_000, 8, overSocket),
+  ];
+  print(`http (node server on 127.0.0.1, keep-alive fetch, ${label})`, httpBaseline, httpResults);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
   await handle.close();
 }
 
+console.log(`Pontis benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
 await micro();
-await http();
+await inProcess();
+await appAndHttp();
