@@ -81,12 +81,10 @@ export const Quote = z
     }),
     rate: z
       .object({
-        reference: z
-          .string()
-          .openapi({
-            description: 'Reference rate: target units per source unit.',
-            example: '7.98270000000',
-          }),
+        reference: z.string().openapi({
+          description: 'Reference rate: target units per source unit.',
+          example: '7.98270000000',
+        }),
         applied: z
           .string()
           .openapi({ description: 'Reference rate less the spread.', example: '7.95875190000' }),

@@ -1,9 +1,11 @@
 /**
  * Declarations most adapters share word for word: what may leave for which purpose, the
- * travel-rule fields, and retention. An adapter spreads these and overrides what differs, so that
- * what is particular about a country stays visible in its own folder.
+ * travel-rule fields, retention, the AML declaration's fixed parts and the SEPA rail. An adapter
+ * uses these and states what differs, so that what is particular about a country stays visible
+ * in its own folder.
  */
-import type { AmlPolicy, PrivacyPolicy } from '../../src/ports/index.ts';
+import type { AmlPolicy, PrivacyPolicy, SettlementPolicy } from '../../src/ports/index.ts';
+import { target2Calendar } from './target2-calendar.ts';
 
 /** Minimisation per purpose: only what the purpose needs may cross the border. */
 export const STANDARD_ALLOWED_CATEGORIES: PrivacyPolicy['allowedCategories'] = {
@@ -42,3 +44,30 @@ export const TRAVEL_RULE_FIELDS: AmlPolicy['travelRuleFields'] = [
 
 /** FATF "call for action" jurisdictions (black list), treated as high risk everywhere. */
 export const FATF_HIGH_RISK = ['KP', 'IR', 'MM'];
+
+/**
+ * An adapter's AML declaration: its thresholds (operator options), the sanctions lists it screens
+ * against, and the travel-rule fields and high-risk countries every adapter shares.
+ */
+export function amlPolicy(
+  thresholds: Pick<AmlPolicy, 'reviewThreshold' | 'travelRuleThreshold'>,
+  sanctionsLists: AmlPolicy['sanctionsLists'],
+): AmlPolicy {
+  return {
+    ...thresholds,
+    travelRuleFields: TRAVEL_RULE_FIELDS,
+    sanctionsLists,
+    highRiskCountries: FATF_HIGH_RISK,
+  };
+}
+
+/** SEPA credit transfer (pain.001) on the TARGET calendar: cut-off 15:00 local time, D+1. */
+export function sepaCreditTransfer(timeZone: string): SettlementPolicy {
+  return {
+    rail: 'sepa-credit-transfer',
+    message: 'pain.001.001.10',
+    cutOff: { time: '15:00', timeZone },
+    settlementDays: 1,
+    calendar: target2Calendar,
+  };
+}

@@ -5,11 +5,7 @@
  * central parity for CNY that the fund may be required to apply instead of the ECB's rate.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import {
-  FATF_HIGH_RISK,
-  STANDARD_ALLOWED_CATEGORIES,
-  TRAVEL_RULE_FIELDS,
-} from '../_shared/partner-defaults.ts';
+import { amlPolicy, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
 import { homeOptionsSchema, standardFxPolicy } from '../_shared/standard-options.ts';
 import { cnCalendar } from './calendar.ts';
 import { cnResidentIdentityNumber } from './resident-identity-number.ts';
@@ -62,12 +58,7 @@ export const cnAdapter = defineJurisdictionAdapter({
       algorithms: ['ecdsa-p256-sha256', 'ed25519'],
       maxSignatureAgeSeconds: 60,
     },
-    aml: {
-      ...options.aml,
-      travelRuleFields: TRAVEL_RULE_FIELDS,
-      sanctionsLists: ['un'],
-      highRiskCountries: FATF_HIGH_RISK,
-    },
+    aml: amlPolicy(options.aml, ['un']),
     settlement: {
       rail: 'cnaps',
       message: 'pacs.008.001.09',

@@ -7,10 +7,10 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
-  FATF_HIGH_RISK,
+  amlPolicy,
   retentionYears,
   STANDARD_ALLOWED_CATEGORIES,
-  TRAVEL_RULE_FIELDS,
+  sepaCreditTransfer,
 } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
@@ -19,7 +19,6 @@ import {
   partnerOptionsSchema,
   standardFxPolicy,
 } from '../_shared/standard-options.ts';
-import { target2Calendar } from '../_shared/target2-calendar.ts';
 import { deRentenversicherungsnummer } from './rentenversicherungsnummer.ts';
 
 export const deAdapter = defineJurisdictionAdapter({
@@ -82,19 +81,8 @@ export const deAdapter = defineJurisdictionAdapter({
       algorithms: ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
       maxSignatureAgeSeconds: 60,
     },
-    aml: {
-      ...options.aml,
-      travelRuleFields: TRAVEL_RULE_FIELDS,
-      sanctionsLists: ['un', 'eu'],
-      highRiskCountries: FATF_HIGH_RISK,
-    },
-    settlement: {
-      rail: 'sepa-credit-transfer',
-      message: 'pain.001.001.10',
-      cutOff: { time: '15:00', timeZone: 'Europe/Berlin' },
-      settlementDays: 1,
-      calendar: target2Calendar,
-    },
+    aml: amlPolicy(options.aml, ['un', 'eu']),
+    settlement: sepaCreditTransfer('Europe/Berlin'),
     identifiers: [
       deRentenversicherungsnummer,
       ibanScheme('DE'),

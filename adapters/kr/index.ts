@@ -6,12 +6,7 @@
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
-import {
-  FATF_HIGH_RISK,
-  retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
-  TRAVEL_RULE_FIELDS,
-} from '../_shared/partner-defaults.ts';
+import { amlPolicy, retentionYears, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
   DEFAULT_BENEFIT_CORRIDOR,
@@ -82,12 +77,7 @@ export const krAdapter = defineJurisdictionAdapter({
       algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
       maxSignatureAgeSeconds: 60,
     },
-    aml: {
-      ...options.aml,
-      travelRuleFields: TRAVEL_RULE_FIELDS,
-      sanctionsLists: ['un'],
-      highRiskCountries: FATF_HIGH_RISK,
-    },
+    aml: amlPolicy(options.aml, ['un']),
     settlement: {
       rail: 'bok-wire',
       message: 'pacs.008.001.09',
