@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeDocsAsset } from '../../src/cli/docs-assets.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { type RunningServer, startNodeServer } from '../../src/http/node-server.ts';
-import { createTestGateway, type TestGateway } from '../helpers/gateway.ts';
+import {
+  createTestGateway,
+  loadTestRates,
+  previousTargetDay,
+  TEST_EUR_RATES,
+  type TestGateway,
+} from '../helpers/gateway.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -30,7 +36,9 @@ describe.skipIf(!haveBrowser)('API reference in Chromium', () => {
   beforeAll(async () => {
     gw = await createTestGateway();
     gw.deps.docsAsset = nodeDocsAsset;
+    // Real time (the browser's token is checked against it), so rates of the last TARGET day.
     gw.deps.clock = () => new Date();
+    await loadTestRates(gw.db.db, previousTargetDay(new Date()), TEST_EUR_RATES, new Date());
     server = await startNodeServer({
       fetch: gw.app.fetch,
       port: 0,

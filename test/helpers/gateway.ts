@@ -4,6 +4,7 @@
  * response status is one the route declares in the OpenAPI document.
  */
 import { expect } from 'vitest';
+import { target2Calendar } from '../../adapters/_shared/target2-calendar.ts';
 import { adapterDefinitions } from '../../adapters/index.ts';
 import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/core/logger.ts';
@@ -16,6 +17,12 @@ import {
   issueToken,
   type SigningKey,
 } from '../../src/services/auth/tokens.ts';
+import {
+  fromDayNumber,
+  isBusinessDay,
+  localDateTime,
+  toDayNumber,
+} from '../../src/services/calendar/business-calendar.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { demoRateSet } from '../../src/services/fx/demo-rate-table.ts';
 import { importRateSet } from '../../src/services/fx/rate-store.ts';
@@ -65,6 +72,13 @@ export const TEST_EUR_RATES: Readonly<Record<string, string>> = {
   USD: '1.1710',
   GBP: '0.8695',
 };
+
+/** The TARGET business day before `now`'s date in Frankfurt: a rate of that day is fresh at `now`. */
+export function previousTargetDay(now: Date): string {
+  let day = toDayNumber(localDateTime(now, 'Europe/Berlin').date) - 1;
+  while (!isBusinessDay(target2Calendar, fromDayNumber(day))) day -= 1;
+  return fromDayNumber(day);
+}
 
 /** Loads a one-day rate table as the `demo-table` source. */
 export async function loadTestRates(

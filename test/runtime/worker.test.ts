@@ -1,7 +1,8 @@
 /**
  * The gateway as a Cloudflare Worker, in workerd, offline: `wrangler dev` serves
  * deploy/cloudflare/worker.ts against a fresh PostgreSQL database (migrated and seeded from Node,
- * as `pontis migrate` would), and the test talks to it over real HTTP.
+ * as `pontis migrate` would), and the test talks to it over real HTTP. A small HTTP server in this
+ * process plays the ECB for the Worker's Cron Trigger (`wrangler dev --test-scheduled`).
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run test:worker
  *
@@ -9,6 +10,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +22,8 @@ import { parseConfig } from '../../src/env.ts';
 import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { registryFromConfig } from '../../src/wiring.ts';
+import { formatEcbCsv, formatEcbDailyXml, formatEcbXml, zipEcbHistory } from '../helpers/ecb-server.ts';
+import { previousTargetDay, TEST_EUR_RATES } from '../helpers/gateway.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -67,6 +71,30 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
   let persistDir: string | undefined;
   let base = '';
   let token = '';
+  let url = '';
+  let ecb: Server | undefined;
+  const ecbRequests: string[] = [];
+  // The rates of the last TARGET day: fresh for quotes made now.
+  const ecbDay = { date: previousTargetDay(new Date()), rates: TEST_EUR_RATES };
+
+  /** The ECB's three files for one day, over real HTTP (workerd cannot see msw in this process). */
+  async function startFakeEcb(): Promise<string> {
+    const files: Record<string, { type: string; body: string | Uint8Array }> = {
+      '/eurofxref-daily.xml': { type: 'text/xml', body: formatEcbDailyXml(ecbDay) },
+      '/eurofxref-hist-90d.xml': { type: 'text/xml', body: formatEcbXml([ecbDay]) },
+      '/eurofxref-hist.zip': { type: 'application/zip', body: zipEcbHistory(formatEcbCsv([ecbDay])) },
+    };
+    const server = createHttpServer((req, res) => {
+      ecbRequests.push(req.url ?? '');
+      const file = files[req.url ?? ''];
+      res.writeHead(file ? 200 : 404, { 'content-type': file?.type ?? 'text/plain' });
+      res.end(file?.body ?? 'not found');
+    });
+    ecb = server;
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
+    const address = server.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+  }
 
   async function request(path: string, init: RequestInit & { auth?: boolean } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -84,7 +112,8 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     } finally {
       await admin.close();
     }
-    const url = databaseUrl(serverUrl, database);
+    url = databaseUrl(serverUrl, database);
+    const ecbBase = await startFakeEcb();
 
     // What `pontis migrate` and `pontis seed-demo` do from Node before a Worker deployment.
     const handle = openPostgres(url, { max: 2 });
@@ -121,8 +150,11 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
         '--persist-to',
         persistDir,
         '--show-interactive-dev-session=false',
+        '--test-scheduled',
         '--var',
         `DATABASE_URL:${url}`,
+        '--var',
+        `PONTIS_ECB_BASE_URL:${ecbBase}`,
         '--var',
         `PONTIS_SIGNING_KEY:${JSON.stringify(key.privateJwk)}`,
       ],
@@ -187,6 +219,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       }
     }
     if (persistDir) rmSync(persistDir, { recursive: true, force: true });
+    await new Promise<void>((closed) => (ecb ? ecb.close(() => closed()) : closed()));
     if (DATABASE_URL) {
       const admin = openPostgres(DATABASE_URL, { max: 1 });
       try {
@@ -214,6 +247,42 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     });
   });
 
+  it('downloads the ECB rates on its Cron Trigger, and /ready shows them fresh', async () => {
+    const before = await (await request('/ready', { auth: false })).json();
+    expect(before.checks.fxRates).toMatchObject({ status: 'missing' });
+
+    // wrangler dev --test-scheduled: this path runs the Worker's scheduled() handler.
+    const cron = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('10,40 14-16 * * 1-5')}`);
+    expect(cron.status, await cron.text()).toBe(200);
+    expect(ecbRequests).toContain('/eurofxref-daily.xml');
+
+    const handle = openPostgres(url, { max: 1 });
+    try {
+      // scheduled() hands the download to waitUntil: wait for its import to be recorded.
+      let imports: { status: string; trigger: string; last_date: string; origin: string }[] = [];
+      for (let tries = 0; tries < 80 && imports.length < 2; tries += 1) {
+        imports = await handle.sql.unsafe(
+          `select status, trigger, last_date::text, origin from fx_rate_imports where status = 'loaded'`,
+        );
+        if (imports.length < 2) await new Promise((wait) => setTimeout(wait, 250));
+      }
+      // The daily file, then the history zip for the days before it (the database was empty).
+      expect(imports.map((row) => row.origin.split('/').pop()).sort(), output.join('')).toEqual([
+        'eurofxref-daily.xml',
+        'eurofxref-hist.zip',
+      ]);
+      for (const row of imports) expect(row).toMatchObject({ trigger: 'refresh', last_date: ecbDay.date });
+    } finally {
+      await handle.close();
+    }
+    const after = await (await request('/ready', { auth: false })).json();
+    expect(after.checks.fxRates).toMatchObject({
+      status: 'fresh',
+      newestRateDate: ecbDay.date,
+      source: 'ecb',
+    });
+  });
+
   it('quotes, creates a transfer once per Idempotency-Key, reads it back, and the ledger balances', async () => {
     const quoteResponse = await request('/v1/quotes', {
       method: 'POST',
@@ -222,6 +291,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     const quote = await quoteResponse.json();
     expect(quoteResponse.status, JSON.stringify(quote)).toBe(201);
     expect(quote).toMatchObject({ object: 'quote', sourceAmount: '250.00', sourceJurisdiction: 'DE' });
+    expect(quote.rate).toMatchObject({ source: 'ecb', asOf: ecbDay.date, reference: '8.215' });
 
     const create = () =>
       request('/v1/transfers', {
