@@ -3,8 +3,8 @@
  * copy in demo mode, or PONTIS_ECB_HISTORY_FILE), else — in demo mode only — the demo table dated
  * the latest TARGET business day. In demo mode, a corridor whose newest rate is older than it
  * accepts (an offline machine cannot download) gets a manual rate from the demo compliance
- * officer, taken from that newest rate and valid 24 hours; outside demo mode nothing of the kind
- * happens and such quotes are refused with `fx_rate_stale`.
+ * officer, taken from that newest rate, valid 24 hours and renewed while the gateway runs;
+ * outside demo mode nothing of the kind happens and such quotes are refused with `fx_rate_stale`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
@@ -171,6 +171,6 @@ async function demoManualRates(
   if (set.length === 0) return [];
   logger.info('demo manual rates set', { corridors: set });
   return [
-    `demo manual rates set for ${set.join(', ')} by ${DEMO_COMPLIANCE_OFFICER}: the newest reference rates are too old for the corridors, so each pair uses its newest rate as a manual rate for ${DEMO_MANUAL_RATE_HOURS} h (quotes say "manual"); outside demo mode these quotes would be refused with fx_rate_stale`,
+    `demo manual rates set for ${set.join(', ')} by ${DEMO_COMPLIANCE_OFFICER}: the newest reference rates are too old for the corridors, so each pair uses its newest rate as a manual rate for ${DEMO_MANUAL_RATE_HOURS} h, renewed hourly while the gateway runs (quotes say "manual"); outside demo mode these quotes would be refused with fx_rate_stale`,
   ];
 }
