@@ -25,9 +25,8 @@ import { createAdapterRegistry } from '../src/services/adapters/registry.ts';
 import { createTokenVerifier, generateSigningKey, issueToken } from '../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../src/services/demo/seed.ts';
 import { crossRate } from '../src/services/fx/cross-rate.ts';
-import { DEMO_EUR_RATES, demoRateSet } from '../src/services/fx/demo-rate-table.ts';
+import { loadDemoRates } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
-import { importRateSet } from '../src/services/fx/rate-store.ts';
 import { createQuote } from '../src/services/quotes/quotes.ts';
 
 /** A fixed clock: the demo table is dated the Friday before, so every quote uses a fresh rate. */
@@ -147,13 +146,7 @@ async function openBenchDatabase() {
   const registry = createAdapterRegistry(adapterDefinitions, { home: 'CN' });
   await syncJurisdictions(handle.db, registry);
   await seedDemo(handle.db, registry, NOW);
-  await importRateSet(handle.db, demoRateSet(RATES_DATE, DEMO_EUR_RATES), {
-    source: 'demo-table',
-    trigger: 'demo',
-    origin: 'bench',
-    sha256: `bench-${RATES_DATE}-${Date.now()}`,
-    now: NOW,
-  });
+  await loadDemoRates(handle.db, { date: RATES_DATE, origin: 'bench', now: NOW });
   const label = handle.kind === 'pglite' ? 'PGlite in memory' : `PostgreSQL ${handle.location}`;
   return { handle, registry, label };
 }

@@ -191,7 +191,6 @@ export function buildProgram(): Command {
             { source: 'ecb', trigger: 'file', origin: basename(file), now },
             error,
           );
-          if (error instanceof GatewayError) throw error;
           if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no such file: ${file}`);
           throw error;
         }

@@ -10,18 +10,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { target2Calendar } from '../../adapters/_shared/target2-calendar.ts';
+import { sha256Hex } from '../core/canonical-json.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Database } from '../db/database.ts';
 import type { Config } from '../env.ts';
 import type { AdapterRegistry } from '../services/adapters/registry.ts';
-import { localDateTime, nextBusinessDay } from '../services/calendar/business-calendar.ts';
-import { rateAgeInTargetDays } from '../services/calendar/target-age.ts';
+import { latestBusinessDay } from '../services/calendar/business-calendar.ts';
+import { ecbDate, rateAgeInTargetDays } from '../services/calendar/target-age.ts';
 import { listCorridors } from '../services/fx/corridors.ts';
-import { demoRateSet } from '../services/fx/demo-rate-table.ts';
-import { parseEcbFile, sha256Hex } from '../services/fx/ecb/ecb-rates.ts';
+import { loadDemoRates } from '../services/fx/demo-rate-table.ts';
+import { parseEcbFile } from '../services/fx/ecb/ecb-rates.ts';
 import { findActiveManualRate, setManualRate } from '../services/fx/manual-rates.ts';
-import { findLoadedImport, findPublishedRate, importRateSet, rateStatus } from '../services/fx/rate-store.ts';
-import { ECB_TIME_ZONE } from '../services/fx/reference-rate.ts';
+import {
+  findLoadedImport,
+  findPublishedRate,
+  importRateSet,
+  newestRates,
+} from '../services/fx/rate-store.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEMO_COMPLIANCE_OFFICER = 'demo-compliance';
@@ -52,7 +57,7 @@ export async function importRateFile(db: Database, path: string, trigger: 'file'
   const sha256 = await sha256Hex(bytes);
   const loaded = await findLoadedImport(db, sha256);
   if (loaded) return { status: 'unchanged' as const, import: loaded };
-  const set = parseEcbFile(bytes, { today: localDateTime(now, ECB_TIME_ZONE).date, name: basename(path) });
+  const set = parseEcbFile(bytes, { today: ecbDate(now), name: basename(path) });
   const result = await importRateSet(db, set, {
     source: 'ecb',
     trigger,
@@ -85,24 +90,16 @@ export async function loadReferenceRatesAtStart(
     const { status } = await importRateFile(db, historyPath, 'file', now);
     summary = `ECB history from ${displayPath(historyPath)} (${status === 'unchanged' ? 'already loaded' : 'loaded now'})`;
   } else if (config.demo) {
-    const today = localDateTime(now, ECB_TIME_ZONE).date;
-    const date = latestTargetDay(today);
-    const set = demoRateSet(date);
-    await importRateSet(db, set, {
-      source: 'demo-table',
-      trigger: 'demo',
-      origin: 'demo-table',
-      sha256: await sha256Hex(new TextEncoder().encode(JSON.stringify(set))),
-      now,
-    });
+    const date = latestBusinessDay(target2Calendar, ecbDate(now));
+    await loadDemoRates(db, { date, origin: 'demo-table', now });
     summary = `demo table of ${date} (no ECB history at ${displayPath(historyPath)}; quotes say "demo-table")`;
   } else {
     summary = 'from the database (scheduled ECB download, or `pontis fx import <file>`)';
   }
-  const status = await rateStatus(db);
-  if (status.newest) {
-    const age = rateAgeInTargetDays(status.newest.date, now);
-    summary += `; newest ${status.newest.date}, ${age} TARGET day${age === 1 ? '' : 's'} old`;
+  const newest = await newestRates(db);
+  if (newest) {
+    const age = rateAgeInTargetDays(newest.date, now);
+    summary += `; newest ${newest.date}, ${age} TARGET day${age === 1 ? '' : 's'} old`;
   } else {
     notes.push(
       'no reference rates yet: quotes answer fx_rate_unavailable until a download or `pontis fx import` succeeds',
@@ -110,17 +107,6 @@ export async function loadReferenceRatesAtStart(
   }
   if (config.demo) notes.push(...(await demoManualRates(db, registry, now, logger)));
   return { summary, notes };
-}
-
-/** The latest TARGET business day on or before `today`. */
-function latestTargetDay(today: string): string {
-  const day = new Date(`${today}T00:00:00Z`);
-  for (let i = 0; i < 14; i += 1) {
-    const text = day.toISOString().slice(0, 10);
-    if (nextBusinessDay(target2Calendar, text) === text) return text;
-    day.setUTCDate(day.getUTCDate() - 1);
-  }
-  return today;
 }
 
 /**
@@ -143,7 +129,7 @@ async function demoManualRates(
   logger: Logger,
   horizonMs = 0,
 ): Promise<string[]> {
-  const today = localDateTime(now, ECB_TIME_ZONE).date;
+  const today = ecbDate(now);
   const set: string[] = [];
   const seen = new Set<string>();
   for (const corridor of listCorridors(registry)) {

@@ -22,7 +22,9 @@ export function canonicalJson(value: unknown): string {
   throw new TypeError(`canonicalJson: cannot serialise a ${typeof value}`);
 }
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+/** Hex SHA-256 of a text (UTF-8) or of bytes (a file, to record which exact file was loaded). */
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+  const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -19,13 +19,12 @@ import {
 } from '../../src/services/auth/tokens.ts';
 import {
   fromDayNumber,
-  isBusinessDay,
-  localDateTime,
+  latestBusinessDay,
   toDayNumber,
 } from '../../src/services/calendar/business-calendar.ts';
+import { ecbDate } from '../../src/services/calendar/target-age.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
-import { demoRateSet } from '../../src/services/fx/demo-rate-table.ts';
-import { importRateSet } from '../../src/services/fx/rate-store.ts';
+import { loadDemoRates } from '../../src/services/fx/demo-rate-table.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestGateway {
@@ -75,9 +74,7 @@ export const TEST_EUR_RATES: Readonly<Record<string, string>> = {
 
 /** The TARGET business day before `now`'s date in Frankfurt: a rate of that day is fresh at `now`. */
 export function previousTargetDay(now: Date): string {
-  let day = toDayNumber(localDateTime(now, 'Europe/Berlin').date) - 1;
-  while (!isBusinessDay(target2Calendar, fromDayNumber(day))) day -= 1;
-  return fromDayNumber(day);
+  return latestBusinessDay(target2Calendar, fromDayNumber(toDayNumber(ecbDate(now)) - 1));
 }
 
 /** Loads a one-day rate table as the `demo-table` source. */
@@ -87,13 +84,7 @@ export async function loadTestRates(
   rates: Readonly<Record<string, string>>,
   now: Date,
 ) {
-  return importRateSet(db, demoRateSet(date, rates), {
-    source: 'demo-table',
-    trigger: 'demo',
-    origin: 'test',
-    sha256: `test-${date}-${JSON.stringify(rates)}`,
-    now,
-  });
+  return loadDemoRates(db, { date, rates, origin: 'test', now });
 }
 
 export async function createTestGateway(

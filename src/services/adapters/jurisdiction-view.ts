@@ -1,6 +1,7 @@
 /** The public description of an enabled adapter: identity, corridors and capabilities. */
 import type { Jurisdiction } from '../../../schemas/jurisdictions.ts';
 import type { JurisdictionAdapter } from '../../ports/index.ts';
+import { describeCutOff } from '../calendar/value-date.ts';
 import { type Corridor, listCorridors } from '../fx/corridors.ts';
 import type { AdapterRegistry } from './registry.ts';
 
@@ -51,7 +52,7 @@ export function jurisdictionView(registry: AdapterRegistry, adapter: Jurisdictio
       settlement: {
         rail: settlement.rail,
         message: settlement.message,
-        cutOff: `${settlement.cutOff.time} ${settlement.cutOff.timeZone}`,
+        cutOff: describeCutOff(settlement.cutOff),
         settlementDays: settlement.settlementDays,
         calendar: {
           id: settlement.calendar.id,

@@ -154,10 +154,10 @@ describe('adapter registry', () => {
         includeExamples: true,
       }),
     );
-    expect(message).toContain('2026-01-03 is a rest day anyway');
-    expect(message).toContain('2026-02-30 is not a date');
-    expect(message).toContain('2031-01-02 is outside the covered years');
-    expect(message).toContain('2026-01-05 is a business weekday anyway');
+    expect(message).toContain('closingDays: 2026-01-03 is a rest day');
+    expect(message).toContain('closingDays: 2026-02-30 is not a date');
+    expect(message).toContain('closingDays: 2031-01-02 is outside 2026–2027');
+    expect(message).toContain('openDays: 2026-01-05 is not a rest day');
   });
 
   it('answers jurisdiction_unknown for disabled or unknown codes', () => {

@@ -7,13 +7,13 @@ import type { z } from 'zod';
 import { GatewayError } from '../../core/errors.ts';
 import { currency, Decimal, fractionDigits, isCurrencyCode } from '../../core/money.ts';
 import {
-  type BusinessCalendar,
   type CorridorPolicy,
   type JurisdictionAdapter,
   type JurisdictionAdapterDefinition,
   jurisdictionIdentitySchema,
   jurisdictionPoliciesSchema,
 } from '../../ports/index.ts';
+import { calendarDataProblems } from '../calendar/business-calendar.ts';
 
 export interface AdapterRegistry {
   /** The home jurisdiction (CN): the home fund's side of every corridor. */
@@ -94,44 +94,6 @@ export function corridorProblems(
   return problems;
 }
 
-function isIsoDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-/** A calendar's dates are real, ascending, inside its covered years, and on the right kind of day. */
-function calendarProblems(calendar: BusinessCalendar): string[] {
-  const problems: string[] = [];
-  const label = `settlement.calendar (${calendar.id})`;
-  const { from, to } = calendar.coveredYears;
-  if (from > to) problems.push(`${label}: coveredYears.from is after coveredYears.to`);
-  for (const [field, dates, wantBusinessWeekday] of [
-    ['closingDays', calendar.closingDays, true],
-    ['openDays', calendar.openDays, false],
-  ] as const) {
-    let previous = '';
-    for (const date of dates) {
-      if (!isIsoDate(date)) {
-        problems.push(`${label}.${field}: ${date} is not a date`);
-        continue;
-      }
-      const year = Number(date.slice(0, 4));
-      if (year < from || year > to) problems.push(`${label}.${field}: ${date} is outside the covered years`);
-      if (date <= previous) problems.push(`${label}.${field}: ${date} is not in ascending order`);
-      previous = date;
-      const weekday = ((new Date(`${date}T00:00:00.000Z`).getUTCDay() + 6) % 7) + 1;
-      if (calendar.businessDays.includes(weekday) !== wantBusinessWeekday) {
-        problems.push(
-          wantBusinessWeekday
-            ? `${label}.closingDays: ${date} is a rest day anyway`
-            : `${label}.openDays: ${date} is a business weekday anyway`,
-        );
-      }
-    }
-  }
-  return problems;
-}
-
 /** Builds one adapter, or returns the list of what is wrong with it. */
 export function buildAdapter(
   definition: JurisdictionAdapterDefinition,
@@ -178,7 +140,11 @@ export function buildAdapter(
   }
   if (fx.corridors.contribution)
     problems.push(...corridorProblems('contribution', fx.corridors.contribution, cur));
-  problems.push(...calendarProblems(settlement.calendar));
+  problems.push(
+    ...calendarDataProblems(settlement.calendar).map(
+      (problem) => `settlement.calendar (${settlement.calendar.id}).${problem}`,
+    ),
+  );
   if (!isTimeZone(settlement.cutOff.timeZone)) problems.push('settlement.cutOff.timeZone: unknown time zone');
   const prefix = `${code.toLowerCase()}-`;
   const ids = new Set<string>();

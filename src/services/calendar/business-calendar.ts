@@ -100,6 +100,14 @@ export function nextBusinessDay(calendar: BusinessCalendar, date: string): strin
   return fromDayNumber(nextBusinessDayNumber(compile(calendar), toDayNumber(date)));
 }
 
+/** The last business day on or before `date`. */
+export function latestBusinessDay(calendar: BusinessCalendar, date: string): string {
+  const c = compile(calendar);
+  let d = toDayNumber(date);
+  while (!isBusinessDayNumber(c, d)) d -= 1;
+  return fromDayNumber(d);
+}
+
 /**
  * The `n`-th business day after `date` (n ≥ 0, an integer). For n = 0, `nextBusinessDay(date)`:
  * a business day itself, or the first one after it.

@@ -24,14 +24,20 @@ import {
 
 /** Frankfurt local time at which the ECB reference rates of the day are published. */
 export const ECB_PUBLICATION_TIME = '16:00';
-const FRANKFURT = 'Europe/Berlin';
+/** The ECB fixes its rates in Frankfurt: "today" for a published rate is the Frankfurt date. */
+export const ECB_TIME_ZONE = 'Europe/Berlin';
+
+/** The Frankfurt date of an instant: the newest day whose ECB rates can exist. */
+export function ecbDate(at: Date): string {
+  return localDateTime(at, ECB_TIME_ZONE).date;
+}
 
 export function rateAgeInTargetDays(
   rateDate: string,
   at: Date,
   calendar: BusinessCalendar = target2Calendar,
 ): number {
-  const now = localDateTime(at, FRANKFURT);
+  const now = localDateTime(at, ECB_TIME_ZONE);
   const rateDay = toDayNumber(rateDate);
   const today = toDayNumber(now.date);
   if (today <= rateDay) return 0;

@@ -46,6 +46,11 @@ export interface SettlementDates {
   cutOff: string;
 }
 
+/** A rail's cut-off as people read it: "15:00 Europe/Berlin". */
+export function describeCutOff(cutOff: SettlementPolicy['cutOff']): string {
+  return `${cutOff.time} ${cutOff.timeZone}`;
+}
+
 export function settlementDates({ at, source, target }: SettlementDatesInput): SettlementDates {
   const { time, timeZone } = source.cutOff;
   const local = localDateTime(at, timeZone);
@@ -56,5 +61,5 @@ export function settlementDates({ at, source, target }: SettlementDatesInput): S
       : addBusinessDays(source.calendar, local.date, 1);
   const sourceValueDate = addBusinessDays(source.calendar, executionDate, source.settlementDays);
   const valueDate = nextBusinessDay(target.calendar, sourceValueDate);
-  return { executionDate, valueDate, cutOffPassed, cutOff: `${time} ${timeZone}` };
+  return { executionDate, valueDate, cutOffPassed, cutOff: describeCutOff(source.cutOff) };
 }

@@ -3,7 +3,10 @@
  * without internet). It is loaded into the rate store as the source `demo-table`, dated the
  * latest TARGET business day, so every quote that uses it says `"source": "demo-table"`.
  */
+import { sha256Hex } from '../../core/canonical-json.ts';
+import type { Executor } from '../../db/database.ts';
 import type { EcbRateSet } from './ecb/ecb-rates.ts';
+import { type ImportResult, importRateSet } from './rate-store.ts';
 
 /** Units of currency per 1 EUR. Rounded illustrative values close to the ECB's of April 2026, not an official fixing. */
 export const DEMO_EUR_RATES: Readonly<Record<string, string>> = {
@@ -30,4 +33,19 @@ export function demoRateSet(
     lastDate: date,
     rateCount: currencies.length,
   };
+}
+
+/** Loads a one-day table as the source `demo-table`; the same table loaded again changes nothing. */
+export async function loadDemoRates(
+  db: Executor,
+  options: { date: string; rates?: Readonly<Record<string, string>>; origin: string; now: Date },
+): Promise<ImportResult> {
+  const set = demoRateSet(options.date, options.rates);
+  return importRateSet(db, set, {
+    source: 'demo-table',
+    trigger: 'demo',
+    origin: options.origin,
+    sha256: await sha256Hex(JSON.stringify(set)),
+    now: options.now,
+  });
 }

@@ -9,11 +9,11 @@ import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { GatewayError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { Decimal } from '../../core/money.ts';
-import type { Database, Executor, Transaction } from '../../db/database.ts';
+import type { Executor } from '../../db/database.ts';
 import { manualRates } from '../../db/schema.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { localDateTime } from '../calendar/business-calendar.ts';
+import { ecbDate } from '../calendar/target-age.ts';
 import { resolvePair } from './corridors.ts';
 import { RATE_SIGNIFICANT_DIGITS } from './cross-rate.ts';
 import { findPublishedRate } from './rate-store.ts';
@@ -54,11 +54,6 @@ function parseInstant(text: string, field: string): Date {
     throw invalid(`${field} must be an ISO 8601 timestamp with a time zone.`, { field });
   }
   return date;
-}
-
-/** Runs `work` in the caller's transaction, or in a new one. */
-function inTransaction<T>(db: Executor, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return 'rollback' in db ? work(db) : (db as Database).transaction(work);
 }
 
 export async function setManualRate(
@@ -111,12 +106,7 @@ export async function setManualRate(
   }
 
   // The newest published rate, however old, guards against a mistyped or inverted rate.
-  const published = await findPublishedRate(
-    context.db,
-    input.base,
-    input.quote,
-    localDateTime(now, 'Europe/Berlin').date,
-  );
+  const published = await findPublishedRate(context.db, input.base, input.quote, ecbDate(now));
   if (published) {
     const deviationBps = rate.dividedBy(published.rate).minus(1).abs().times(BPS).toDecimalPlaces(1);
     if (deviationBps.gt(first.manualRates.maxDeviationBps)) {
@@ -132,7 +122,8 @@ export async function setManualRate(
     }
   }
 
-  return inTransaction(context.db, async (tx) => {
+  // A transaction of its own, or a savepoint inside the caller's (an idempotent request runs in one).
+  return context.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pontis.manual_rate.${input.corridor}`}))`);
     const [last] = await tx
       .select({ version: manualRates.version })
@@ -185,7 +176,7 @@ export async function revokeManualRate(
   context: Omit<ManualRateContext, 'registry'>,
   id: string,
 ): Promise<ManualRateRow> {
-  return inTransaction(context.db, async (tx) => {
+  return context.db.transaction(async (tx) => {
     const [current] = await tx.select().from(manualRates).where(eq(manualRates.id, id)).for('update');
     if (!current) throw new GatewayError('manual_rate_not_found', 'No manual rate has this id.');
     if (current.revokedAt) {

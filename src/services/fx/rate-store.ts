@@ -10,6 +10,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { GatewayError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Executor } from '../../db/database.ts';
+import { rows } from '../../db/migrations-journal.ts';
 import { fxRateImports } from '../../db/schema.ts';
 import type { PublishedRateBasis } from '../../ports/index.ts';
 import { crossRate } from './cross-rate.ts';
@@ -33,10 +34,6 @@ export interface ImportResult {
 
 /** Rows per INSERT statement: arrays travel as three parameters, so this only bounds statement size. */
 const CHUNK = 10_000;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : ((result as { rows?: T[] }).rows ?? [])) as T[];
-}
 
 /** A Postgres array literal of values the parser already validated (dates, codes, decimals). */
 function arrayLiteral(values: readonly string[]): string {
@@ -63,11 +60,7 @@ export async function importRateSet(
     // One import at a time per database: concurrent refreshes of two processes queue here.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('pontis.fx_rate_import'))`);
     const id = newId('rateImport', meta.now.getTime());
-    const [previous] = await tx
-      .select({ id: fxRateImports.id })
-      .from(fxRateImports)
-      .where(and(eq(fxRateImports.sha256, meta.sha256), eq(fxRateImports.status, 'loaded')))
-      .limit(1);
+    const previous = await findLoadedImport(tx, meta.sha256);
     let inserted = 0;
     let revised = 0;
     const status = previous ? ('unchanged' as const) : ('loaded' as const);
@@ -94,7 +87,7 @@ export async function importRateSet(
             set rate = excluded.rate, import_id = excluded.import_id
             where fx_rates.rate <> excluded.rate
           returning (xmax = 0) as inserted`);
-        for (const row of rowsOf<{ inserted: boolean }>(result)) {
+        for (const row of rows<{ inserted: boolean }>(result)) {
           if (row.inserted) inserted += 1;
           else revised += 1;
         }
@@ -175,7 +168,7 @@ export async function findPublishedRate(
     | undefined;
   if (base === 'EUR' || quote === 'EUR') {
     const other = base === 'EUR' ? quote : base;
-    const [row] = rowsOf<{ rate_date: string; source: PublishedSource; rate: string }>(
+    const [row] = rows<{ rate_date: string; source: PublishedSource; rate: string }>(
       await db.execute(sql`
         select rate_date::text as rate_date, source, rate::text as rate from fx_rates
         where currency = ${other} and rate_date <= ${onOrBefore}::date
@@ -190,7 +183,7 @@ export async function findPublishedRate(
       };
     }
   } else {
-    const [row] = rowsOf<{
+    const [row] = rows<{
       rate_date: string;
       source: PublishedSource;
       base_rate: string;
@@ -216,14 +209,16 @@ export async function findPublishedRate(
   };
 }
 
+export interface NewestRates {
+  date: string;
+  source: PublishedSource;
+}
+
 export interface RateStatus {
   /** Newest business day with published rates, and its source. */
-  newest: { date: string; source: PublishedSource } | undefined;
+  newest: NewestRates | undefined;
   oldest: string | undefined;
   days: number;
-  lastImport: ImportLogEntry | undefined;
-  lastSuccess: ImportLogEntry | undefined;
-  lastFailure: ImportLogEntry | undefined;
 }
 
 export type ImportLogEntry = typeof fxRateImports.$inferSelect;
@@ -241,28 +236,44 @@ export async function listImports(
     .limit(limit);
 }
 
-export async function rateStatus(db: Executor): Promise<RateStatus> {
-  const [range] = rowsOf<{ newest: string | null; oldest: string | null; days: number | string }>(
+/**
+ * The newest business day with published rates (ECB preferred over the demo table on the same
+ * day), from the import log: every stored rate came with a loaded import, so this reads a few
+ * rows however many rates are stored (`/ready` asks on every probe).
+ */
+export async function newestRates(db: Executor): Promise<NewestRates | undefined> {
+  const [row] = await db
+    .select({ date: fxRateImports.lastDate, source: fxRateImports.source })
+    .from(fxRateImports)
+    .where(eq(fxRateImports.status, 'loaded'))
+    .orderBy(desc(fxRateImports.lastDate), sql`(${fxRateImports.source} = 'ecb') desc`)
+    .limit(1);
+  return row?.date ? { date: row.date, source: row.source as PublishedSource } : undefined;
+}
+
+/** The newest day before `date` with rates of `source`. */
+export async function newestRateDateBefore(
+  db: Executor,
+  source: PublishedSource,
+  date: string,
+): Promise<string | undefined> {
+  const [row] = rows<{ newest: string | null }>(
     await db.execute(sql`
-      select max(rate_date)::text as newest, min(rate_date)::text as oldest, count(*) as days
-      from (select distinct rate_date from fx_rates where currency = 'USD') as d`),
+      select max(rate_date)::text as newest from fx_rates
+      where source = ${source} and rate_date < ${date}::date`),
   );
-  let newest: RateStatus['newest'];
-  if (range?.newest) {
-    const [row] = rowsOf<{ source: PublishedSource }>(
-      await db.execute(sql`
-        select source from fx_rates where rate_date = ${range.newest}::date
-        order by (source = 'ecb') desc limit 1`),
-    );
-    newest = { date: range.newest, source: row?.source ?? 'ecb' };
-  }
-  const imports = await listImports(db, 50);
+  return row?.newest ?? undefined;
+}
+
+/** The newest and oldest days with rates, and how many days are stored. */
+export async function rateStatus(db: Executor): Promise<RateStatus> {
+  const [range] = rows<{ oldest: string | null; days: number | string }>(
+    await db.execute(sql`
+      select min(rate_date)::text as oldest, count(distinct rate_date) as days from fx_rates`),
+  );
   return {
-    newest,
+    newest: await newestRates(db),
     oldest: range?.oldest ?? undefined,
     days: Number(range?.days ?? 0),
-    lastImport: imports[0],
-    lastSuccess: imports.find((entry) => entry.status !== 'failed'),
-    lastFailure: imports.find((entry) => entry.status === 'failed'),
   };
 }

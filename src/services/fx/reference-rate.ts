@@ -8,15 +8,11 @@ import { GatewayError } from '../../core/errors.ts';
 import { Decimal } from '../../core/money.ts';
 import type { Executor } from '../../db/database.ts';
 import type { ReferenceRate } from '../../ports/index.ts';
-import { localDateTime } from '../calendar/business-calendar.ts';
-import { rateAgeInTargetDays } from '../calendar/target-age.ts';
+import { ecbDate, rateAgeInTargetDays } from '../calendar/target-age.ts';
 import type { Corridor } from './corridors.ts';
 import { RATE_SIGNIFICANT_DIGITS } from './cross-rate.ts';
 import { findActiveManualRate, type ManualRateRow } from './manual-rates.ts';
 import { findPublishedRate } from './rate-store.ts';
-
-/** The ECB fixes its rates in Frankfurt: "today" for a published rate is the Frankfurt date. */
-export const ECB_TIME_ZONE = 'Europe/Berlin';
 
 export interface CorridorRate extends ReferenceRate {
   /** TARGET business days since the rate's day (0 for a manual rate in force). */
@@ -36,7 +32,7 @@ function fromManual(row: ManualRateRow, base: string, quote: string, at: Date): 
     quote,
     rate: rate.toFixed(),
     source: 'manual',
-    asOf: localDateTime(row.validFrom > at ? at : row.validFrom, ECB_TIME_ZONE).date,
+    asOf: ecbDate(row.validFrom > at ? at : row.validFrom),
     ageTargetDays: 0,
     basis: {
       kind: 'manual',
@@ -57,7 +53,7 @@ export async function corridorRate(db: Executor, corridor: Corridor, at: Date): 
     const manual = await findActiveManualRate(db, corridor.pair, at);
     if (manual) return fromManual(manual, base, quote, at);
   }
-  const published = await findPublishedRate(db, base, quote, localDateTime(at, ECB_TIME_ZONE).date);
+  const published = await findPublishedRate(db, base, quote, ecbDate(at));
   if (!published) {
     throw new GatewayError(
       'fx_rate_unavailable',

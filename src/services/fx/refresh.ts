@@ -4,14 +4,16 @@
  * A failed download or a rejected file keeps the last good rates, is recorded in the import log
  * (which `/ready` shows) and is logged as a warning with its error code, never with file content.
  */
+
+import { target2Calendar } from '../../../adapters/_shared/target2-calendar.ts';
+import { sha256Hex } from '../../core/canonical-json.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { Executor } from '../../db/database.ts';
-import { localDateTime } from '../calendar/business-calendar.ts';
-import { rateAgeInTargetDays } from '../calendar/target-age.ts';
-import { parseEcbFile, sha256Hex } from './ecb/ecb-rates.ts';
+import { businessDaysBetween } from '../calendar/business-calendar.ts';
+import { ecbDate } from '../calendar/target-age.ts';
+import { parseEcbFile } from './ecb/ecb-rates.ts';
 import { ecbUrls } from './ecb/urls.ts';
-import { findPublishedRate, type ImportResult, importRateSet, recordFailedImport } from './rate-store.ts';
-import { ECB_TIME_ZONE } from './reference-rate.ts';
+import { type ImportResult, importRateSet, newestRateDateBefore, recordFailedImport } from './rate-store.ts';
 
 export interface RefreshDeps {
   db: Executor;
@@ -46,7 +48,7 @@ async function download(deps: RefreshDeps, url: string): Promise<Uint8Array> {
 
 async function load(deps: RefreshDeps, url: string, now: Date): Promise<ImportResult> {
   const bytes = await download(deps, url);
-  const set = parseEcbFile(bytes, { today: localDateTime(now, ECB_TIME_ZONE).date, name: url });
+  const set = parseEcbFile(bytes, { today: ecbDate(now), name: url });
   return importRateSet(deps.db, set, {
     source: 'ecb',
     trigger: 'refresh',
@@ -64,11 +66,11 @@ export async function refreshEcbRates(deps: RefreshDeps): Promise<RefreshOutcome
   try {
     const imports = [await load(deps, url, now)];
     const daily = imports[0];
-    // The daily file has one day: if the store had a gap before it, fetch the history too.
-    const before = daily ? await previousEcbDay(deps.db, daily.firstDate) : undefined;
+    // The daily file has one day: if a TARGET day before it is missing, fetch the history too.
+    const before = daily ? await newestRateDateBefore(deps.db, 'ecb', daily.firstDate) : undefined;
     if (
       daily &&
-      (before === undefined || rateAgeInTargetDays(before, new Date(`${daily.firstDate}T23:00:00Z`)) > 1)
+      (before === undefined || businessDaysBetween(target2Calendar, before, daily.firstDate) > 1)
     ) {
       url = urls.historyZip;
       imports.push(await load(deps, url, now));
@@ -99,12 +101,4 @@ export async function refreshEcbRates(deps: RefreshDeps): Promise<RefreshOutcome
     );
     return failure;
   }
-}
-
-/** The newest ECB business day stored before `date`. */
-async function previousEcbDay(db: Executor, date: string): Promise<string | undefined> {
-  const dayBefore = new Date(`${date}T00:00:00Z`);
-  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
-  const rate = await findPublishedRate(db, 'EUR', 'USD', dayBefore.toISOString().slice(0, 10));
-  return rate?.source === 'ecb' ? rate.asOf : undefined;
 }

@@ -112,15 +112,11 @@ export async function createQuote(deps: QuoteDeps, request: QuoteRequest, actor:
     })
     .returning();
   if (!row) throw new Error('insert into quotes returned no row');
-  return toQuoteView(
-    row,
-    `${source.settlement.cutOff.time} ${source.settlement.cutOff.timeZone}`,
-    source.settlement.rail,
-  );
+  return toQuoteView(row, dates.cutOff, source.settlement.rail);
 }
 
 /** The receipt view of a stored quote; `cutOff` and `rail` describe the source side at quote time. */
-export function toQuoteView(row: QuoteRow, cutOff = '', rail = ''): Quote {
+export function toQuoteView(row: QuoteRow, cutOff: string, rail: string): Quote {
   const fees = row.fees as { type: 'fixed' | 'percentage'; bps?: number; amount: string }[];
   return {
     id: row.id,

@@ -1,10 +1,8 @@
-import type { RouteHandler, z } from '@hono/zod-openapi';
-import type { FxStatus } from '../../../../schemas/fx.ts';
+import type { RouteHandler } from '@hono/zod-openapi';
 import { canonicalJson, sha256Hex } from '../../../core/canonical-json.ts';
 import { GatewayError } from '../../../core/errors.ts';
-import { localDateTime } from '../../../services/calendar/business-calendar.ts';
-import { rateAgeInTargetDays } from '../../../services/calendar/target-age.ts';
-import { listCorridors } from '../../../services/fx/corridors.ts';
+import { ecbDate, rateAgeInTargetDays } from '../../../services/calendar/target-age.ts';
+import { rateFreshness } from '../../../services/fx/freshness.ts';
 import {
   listManualRates,
   type ManualRateRow,
@@ -17,7 +15,6 @@ import {
   listImports,
   rateStatus,
 } from '../../../services/fx/rate-store.ts';
-import { ECB_TIME_ZONE } from '../../../services/fx/reference-rate.ts';
 import { runIdempotent } from '../../../services/idempotency/idempotency.ts';
 import { type AppEnv, principalOf } from '../../context.ts';
 import type {
@@ -55,7 +52,7 @@ export const referenceRateHandler: RouteHandler<typeof referenceRateRoute, AppEn
   const deps = c.get('deps');
   const query = c.req.valid('query');
   const now = deps.clock();
-  const day = query.date ?? localDateTime(now, ECB_TIME_ZONE).date;
+  const day = query.date ?? ecbDate(now);
   const rate = await findPublishedRate(await c.get('db')(), query.base, query.quote, day);
   if (!rate) {
     throw new GatewayError(
@@ -78,29 +75,11 @@ export const referenceRateHandler: RouteHandler<typeof referenceRateRoute, AppEn
   );
 };
 
-/** Freshness of the newest published rates against the strictest corridor. */
-export async function fxFreshness(
-  db: Parameters<typeof rateStatus>[0],
-  registry: Parameters<typeof listCorridors>[0],
-  now: Date,
-) {
-  const status = await rateStatus(db);
-  const corridors = listCorridors(registry);
-  const maxRateAgeTargetDays = Math.min(...corridors.map((corridor) => corridor.maxRateAgeTargetDays), 10);
-  const ageTargetDays = status.newest ? rateAgeInTargetDays(status.newest.date, now) : null;
-  const state: z.infer<typeof FxStatus>['status'] =
-    ageTargetDays === null ? 'missing' : ageTargetDays > maxRateAgeTargetDays ? 'stale' : 'fresh';
-  return { status, state, ageTargetDays, maxRateAgeTargetDays };
-}
-
 export const fxStatusHandler: RouteHandler<typeof fxStatusRoute, AppEnv> = async (c) => {
   const deps = c.get('deps');
   const db = await c.get('db')();
-  const { status, state, ageTargetDays, maxRateAgeTargetDays } = await fxFreshness(
-    db,
-    deps.registry,
-    deps.clock(),
-  );
+  const { state, ageTargetDays, maxRateAgeTargetDays } = await rateFreshness(db, deps.registry, deps.clock());
+  const status = await rateStatus(db);
   return c.json(
     {
       object: 'fx_status' as const,

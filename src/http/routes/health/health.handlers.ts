@@ -3,22 +3,22 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/database.ts';
 import { migrationStatus } from '../../../db/migrations-journal.ts';
 import type { AdapterRegistry } from '../../../services/adapters/registry.ts';
+import { rateFreshness } from '../../../services/fx/freshness.ts';
 import { listImports } from '../../../services/fx/rate-store.ts';
 import type { AppEnv } from '../../context.ts';
 import { errorFingerprint } from '../../problem.ts';
-import { fxFreshness } from '../fx/fx.handlers.ts';
 import type { health, ready } from './health.routes.ts';
 
 export const healthHandler: RouteHandler<typeof health, AppEnv> = (c) =>
   c.json({ status: 'ok' as const, version: c.get('deps').version }, 200);
 
 async function fxRatesCheck(db: Executor, registry: AdapterRegistry, now: Date) {
-  const { status, state, ageTargetDays, maxRateAgeTargetDays } = await fxFreshness(db, registry, now);
+  const { newest, state, ageTargetDays, maxRateAgeTargetDays } = await rateFreshness(db, registry, now);
   const [lastRefresh] = await listImports(db, 1, 'refresh');
   return {
     status: state,
-    newestRateDate: status.newest?.date ?? null,
-    source: status.newest?.source ?? null,
+    newestRateDate: newest?.date ?? null,
+    source: newest?.source ?? null,
     ageTargetDays,
     maxRateAgeTargetDays,
     lastRefresh: lastRefresh

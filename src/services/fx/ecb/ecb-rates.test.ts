@@ -3,15 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../../core/canonical-json.ts';
 import { GatewayError } from '../../../core/errors.ts';
-import {
-  type EcbRateSet,
-  parseEcbCsv,
-  parseEcbFile,
-  parseEcbXml,
-  sha256Hex,
-  unzipEcbHistory,
-} from './ecb-rates.ts';
+import { type EcbRateSet, parseEcbCsv, parseEcbFile, parseEcbXml, unzipEcbHistory } from './ecb-rates.ts';
 import { ECB_BASE_URL, ecbUrls } from './urls.ts';
 
 const TODAY = { today: '2026-04-20' };

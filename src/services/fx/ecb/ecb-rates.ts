@@ -515,11 +515,3 @@ export function parseEcbFile(bytes: Uint8Array, options: EcbFileOptions): EcbRat
   if (first.startsWith('<')) return parseEcbXml(text, options);
   return parseEcbCsv(text, options);
 }
-
-/** Hex SHA-256 of the file, to record which exact file was loaded. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
