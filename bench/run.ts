@@ -22,6 +22,7 @@ import { applyMigrations } from '../src/db/migrate.ts';
 import { openPglite } from '../src/db/pglite.ts';
 import { openPostgres } from '../src/db/postgres.ts';
 import { createAdapterRegistry } from '../src/services/adapters/registry.ts';
+import { gatewayKeySet } from '../src/services/auth/gateway-keys.ts';
 import { createTokenVerifier, generateSigningKey, issueToken } from '../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../src/services/demo/seed.ts';
 import { crossRate } from '../src/services/fx/cross-rate.ts';
@@ -174,6 +175,7 @@ async function appAndHttp() {
     version: 'bench',
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
+    gatewayKeys: await gatewayKeySet(key),
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
     clock: () => NOW,

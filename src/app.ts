@@ -13,11 +13,13 @@ import { requestDatabase } from './http/middleware/database.ts';
 import { requestLog } from './http/middleware/request-log.ts';
 import { errorFingerprint, problemResponse, toGatewayError } from './http/problem.ts';
 import { createRouter } from './http/route.ts';
+import { callbacksRouter } from './http/routes/callbacks/callbacks.index.ts';
 import { docsRouter } from './http/routes/docs/docs.index.ts';
 import { fxRouter } from './http/routes/fx/fx.index.ts';
 import { healthRouter } from './http/routes/health/health.index.ts';
 import { jurisdictionsRouter } from './http/routes/jurisdictions/jurisdictions.index.ts';
 import { ledgerRouter } from './http/routes/ledger/ledger.index.ts';
+import { partnersRouter } from './http/routes/partners/partners.index.ts';
 import { problemsRouter } from './http/routes/problems/problems.index.ts';
 import { quotesRouter } from './http/routes/quotes/quotes.index.ts';
 import { transfersRouter } from './http/routes/transfers/transfers.index.ts';
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', quotesRouter);
   app.route('/', transfersRouter);
   app.route('/', ledgerRouter);
+  app.route('/', partnersRouter);
+  app.route('/', callbacksRouter);
   app.route('/', problemsRouter);
   app.route('/', docsRouter);
 
@@ -86,6 +90,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     scheme: 'bearer',
     bearerFormat: 'JWT',
     description: 'A token signed by the gateway (`pontis token --role <role>` in demo mode).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'partnerSignature', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Signature',
+    description:
+      "Partner agencies: an RFC 9421 signature (`Signature-Input`, `Signature`, `Content-Digest`; FAPI 2.0 Message Signing profile) or a detached JWS (`x-jws-signature`), as docs/partner-integration.md describes. Responses carry the gateway's signature, bound to the request; keys at /.well-known/jwks.json.",
   });
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
@@ -101,6 +112,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       { name: 'Quotes', description: 'Priced, single-use conversions.' },
       { name: 'Transfers', description: 'Money on its way, with its state and ledger reservation.' },
       { name: 'Ledger', description: 'Double-entry balances and their check.' },
+      {
+        name: 'Partners',
+        description: 'Partner agencies, their keys and certificates, callbacks, and the gateway keys.',
+      },
       { name: 'Operations', description: 'Health, readiness and error reference.' },
     ],
   }));

@@ -32,6 +32,18 @@ const configSchema = z.object({
       }
     })
     .optional(),
+  PONTIS_PUBLISHED_KEYS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JWKS or an array of public JWKs (JSON)' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  PONTIS_CALLBACK_DISPATCH_SECONDS: z.coerce.number().int().min(0).max(3_600).default(5),
   PONTIS_HOME_JURISDICTION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be an upper-case ISO 3166-1 alpha-2 code')
@@ -83,6 +95,10 @@ export interface Config {
   /** Demo mode: seed demo data, generate a signing key, allow `pontis token`. */
   demo: boolean;
   signingKey: unknown;
+  /** Public keys published beside the active one (the next key, and retired ones during overlap). */
+  publishedKeys: unknown;
+  /** Seconds between callback deliveries on Node; 0 turns the dispatcher off. */
+  callbackDispatchSeconds: number;
   homeJurisdiction: string;
   jurisdictions: string[] | undefined;
   adapterOptions: Record<string, unknown>;
@@ -118,6 +134,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir: value.PONTIS_DATA_DIR,
     demo: value.PONTIS_DEMO ?? value.NODE_ENV !== 'production',
     signingKey: value.PONTIS_SIGNING_KEY,
+    publishedKeys: value.PONTIS_PUBLISHED_KEYS ?? [],
+    callbackDispatchSeconds: value.PONTIS_CALLBACK_DISPATCH_SECONDS,
     homeJurisdiction: value.PONTIS_HOME_JURISDICTION,
     jurisdictions: value.PONTIS_JURISDICTIONS,
     adapterOptions: value.PONTIS_ADAPTER_OPTIONS ?? {},

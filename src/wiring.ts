@@ -1,6 +1,6 @@
 /**
- * The dependencies both runtimes build the same way from a Config: the adapter registry, the token
- * verifier, the clock and the logger. Node (`src/cli/boot.ts`) and Workers
+ * The dependencies both runtimes build the same way from a Config: the adapter registry, the
+ * gateway's keys and token verifier, the clock and the logger. Node (`src/cli/boot.ts`) and Workers
  * (`deploy/cloudflare/worker.ts`) add what differs: the database and the documentation assets.
  */
 import { adapterDefinitions } from '../adapters/index.ts';
@@ -8,7 +8,8 @@ import { createLogger, type Logger } from './core/logger.ts';
 import type { Config } from './env.ts';
 import type { AppDeps } from './http/context.ts';
 import { type AdapterRegistry, createAdapterRegistry } from './services/adapters/registry.ts';
-import { createTokenVerifier, type SigningKey } from './services/auth/tokens.ts';
+import type { GatewayKeySet } from './services/auth/gateway-keys.ts';
+import { createTokenVerifier } from './services/auth/tokens.ts';
 import { VERSION } from './version.ts';
 
 /** The enabled adapters: example adapters only in demo mode. */
@@ -25,14 +26,15 @@ export type SharedDeps = Omit<AppDeps, 'openDatabase' | 'databaseKind' | 'docsAs
 
 export function sharedDeps(
   config: Config,
-  signingKey: SigningKey,
+  gatewayKeys: GatewayKeySet,
   options: { registry?: AdapterRegistry; logger?: Logger } = {},
 ): SharedDeps {
   return {
     version: VERSION,
     publicUrl: config.publicUrl,
     registry: options.registry ?? registryFromConfig(config),
-    verifyToken: createTokenVerifier(signingKey.publicJwk),
+    verifyToken: createTokenVerifier(gatewayKeys.published),
+    gatewayKeys,
     clock: () => new Date(),
     logger: options.logger ?? createLogger(config.logLevel),
   };

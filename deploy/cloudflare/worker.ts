@@ -18,8 +18,11 @@ import { openPostgres } from '../../src/db/postgres.ts';
 import { parseConfig } from '../../src/env.ts';
 import type { AppDeps, AppEnv } from '../../src/http/context.ts';
 import { errorFingerprint, problemResponse, toGatewayError } from '../../src/http/problem.ts';
+import { gatewayKeySet } from '../../src/services/auth/gateway-keys.ts';
 import { signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
+import { dispatchCallbacks } from '../../src/services/callbacks/dispatcher.ts';
 import { refreshEcbRates } from '../../src/services/fx/refresh.ts';
+import { purgeExpiredNonces } from '../../src/services/partners/authenticate.ts';
 import { sharedDeps } from '../../src/wiring.ts';
 
 /** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
@@ -67,7 +70,7 @@ export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
   }
   const signingKey = await signingKeyFromJwk(config.signingKey);
   const deps: AppDeps = {
-    ...sharedDeps(config, signingKey),
+    ...sharedDeps(config, await gatewayKeySet(signingKey, config.publishedKeys)),
     openDatabase: async () => {
       const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
       return { db: handle.db, release: () => handle.close() };
@@ -130,6 +133,32 @@ export async function scheduledRateRefresh(env: WorkerEnv): Promise<void> {
   }
 }
 
+/** The cron of wrangler.toml that downloads ECB rates; every other cron delivers callbacks. */
+export const RATE_REFRESH_CRON = '10,40 14-16 * * 1-5';
+
+/**
+ * The every-minute Cron Trigger: delivers due partner callbacks (claimed with SKIP LOCKED, so
+ * overlapping runs never double-send) and purges expired signature nonces.
+ */
+export async function scheduledCallbacks(env: WorkerEnv): Promise<void> {
+  const config = parseConfig(stringVars(env));
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  const logger = createLogger(config.logLevel);
+  if (!databaseUrl || config.signingKey === undefined) {
+    logger.error('scheduled callback delivery skipped: no database or no PONTIS_SIGNING_KEY');
+    return;
+  }
+  const keys = await gatewayKeySet(await signingKeyFromJwk(config.signingKey), config.publishedKeys);
+  const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+  try {
+    const now = () => new Date();
+    await dispatchCallbacks({ db: handle.db, keys, fetch: (input, init) => fetch(input, init), now, logger });
+    await purgeExpiredNonces(handle.db, now());
+  } finally {
+    await handle.close();
+  }
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // Built on the first request and kept for the isolate's life: the environment cannot change
@@ -138,7 +167,9 @@ export default {
     app ??= buildWorkerApp(env).catch(bootFailureApp);
     return (await app).fetch(request, env, ctx);
   },
-  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    ctx.waitUntil(scheduledRateRefresh(env));
+  async scheduled(controller: { cron?: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    ctx.waitUntil(
+      controller.cron === RATE_REFRESH_CRON ? scheduledRateRefresh(env) : scheduledCallbacks(env),
+    );
   },
 };

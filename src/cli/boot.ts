@@ -14,6 +14,7 @@ import { openPostgres } from '../db/postgres.ts';
 import type { Config } from '../env.ts';
 import type { AppDeps } from '../http/context.ts';
 import type { AdapterRegistry } from '../services/adapters/registry.ts';
+import { gatewayKeySet } from '../services/auth/gateway-keys.ts';
 import { loadSigningKey } from '../services/auth/key-file.ts';
 import type { SigningKey } from '../services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
@@ -57,7 +58,7 @@ export async function bootGateway(
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
     const rates = await loadReferenceRatesAtStart(handle.db, registry, config, logger);
     const deps: AppDeps = {
-      ...sharedDeps(config, signingKey, { registry, logger }),
+      ...sharedDeps(config, await gatewayKeySet(signingKey, config.publishedKeys), { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
       databaseKind: handle.kind,
       docsAsset: nodeDocsAsset,

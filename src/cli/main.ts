@@ -21,6 +21,7 @@ import { addUser, listUsers, setUserActive } from '../services/users/users.ts';
 import { VERSION } from '../version.ts';
 import { registryFromConfig } from '../wiring.ts';
 import { openConfiguredDatabase } from './boot.ts';
+import { addPartnerCommands } from './partners.ts';
 import { importRateFile } from './reference-rates.ts';
 import { startCommand } from './start.ts';
 
@@ -241,6 +242,8 @@ export function buildProgram(): Command {
         }
       }, current);
     });
+
+  addPartnerCommands(program, withDatabase, config);
 
   program
     .command('ledger-check')

@@ -1,8 +1,10 @@
 /** `pontis start`: boot, listen, print where to go next, and shut down cleanly on Ctrl-C. */
 import type { Config } from '../env.ts';
 import { handleSignals, startNodeServer } from '../http/node-server.ts';
+import { dispatchCallbacks } from '../services/callbacks/dispatcher.ts';
 import { refreshEcbRates } from '../services/fx/refresh.ts';
 import { purgeIdempotencyKeys } from '../services/idempotency/idempotency.ts';
+import { purgeExpiredNonces } from '../services/partners/authenticate.ts';
 import { bootGateway, type NodeGateway } from './boot.ts';
 import { renewDemoManualRates } from './reference-rates.ts';
 
@@ -95,6 +97,34 @@ function scheduleRateRefresh(gateway: NodeGateway): { stop(): Promise<void> } {
   };
 }
 
+/** Delivers due partner callbacks every PONTIS_CALLBACK_DISPATCH_SECONDS, one run at a time. */
+function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void> } {
+  const seconds = gateway.config.callbackDispatchSeconds;
+  if (seconds === 0) return { stop: async () => {} };
+  let running: Promise<unknown> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = dispatchCallbacks({
+      db: gateway.handle.db,
+      keys: gateway.deps.gatewayKeys,
+      fetch: globalThis.fetch,
+      now: () => new Date(),
+      logger: gateway.logger,
+    })
+      .catch(() => gateway.logger.warn('callback dispatch failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  }, seconds * 1000);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 export async function startCommand(config: Config): Promise<void> {
   const gateway = await bootGateway(config);
   const housekeeping = setInterval(() => {
@@ -102,6 +132,10 @@ export async function startCommand(config: Config): Promise<void> {
     purgeIdempotencyKeys(gateway.handle.db, now).then(
       (purged) => purged > 0 && gateway.logger.info('purged idempotency keys', { purged }),
       () => gateway.logger.warn('idempotency key purge failed'),
+    );
+    purgeExpiredNonces(gateway.handle.db, now).then(
+      (purged) => purged > 0 && gateway.logger.info('purged signature nonces', { purged }),
+      () => gateway.logger.warn('signature nonce purge failed'),
     );
     if (config.demo) {
       renewDemoManualRates(gateway.handle.db, gateway.registry, now, gateway.logger).catch(() =>
@@ -111,6 +145,7 @@ export async function startCommand(config: Config): Promise<void> {
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   const refresh = scheduleRateRefresh(gateway);
+  const callbacks = scheduleCallbackDispatch(gateway);
   let running: Awaited<ReturnType<typeof startNodeServer>>;
   try {
     running = await startNodeServer({
@@ -122,12 +157,14 @@ export async function startCommand(config: Config): Promise<void> {
       cleanup: async () => {
         clearInterval(housekeeping);
         await refresh.stop();
+        await callbacks.stop();
         await gateway.handle.close();
       },
     });
   } catch (error) {
     clearInterval(housekeeping);
     await refresh.stop();
+    await callbacks.stop();
     await gateway.handle.close();
     throw error;
   }

@@ -77,6 +77,127 @@ export const ERROR_CATALOGUE = {
     title: 'Not allowed for your role',
     fix: 'Ask an administrator for a role that may call this operation.',
   },
+  // --- partner message signatures (RFC 9421, detached JWS); each refusal writes nothing --------
+  signature_missing: {
+    status: 401,
+    title: 'Signature missing',
+    fix: 'Sign the request: RFC 9421 `Signature-Input` and `Signature` headers, or `x-jws-signature`, as your agreement with the gateway says (docs/partner-integration.md).',
+  },
+  signature_malformed: {
+    status: 401,
+    title: 'Signature headers malformed',
+    fix: 'Send `Signature-Input` and `Signature` as RFC 8941 dictionaries with the same label, or `x-jws-signature` as `<protected>..<signature>` with the required header parameters.',
+  },
+  signature_algorithm_refused: {
+    status: 401,
+    title: 'Signature algorithm refused',
+    fix: "Sign with your registered key's algorithm (ed25519, ecdsa-p256-sha256 / ES256, rsa-pss-sha512 / PS256); `none` and shared-secret algorithms are never accepted.",
+  },
+  signature_key_unknown: {
+    status: 401,
+    title: 'Unknown signing key',
+    fix: 'Use the `keyid` (or JWS `kid`) of a key registered for your agency (`pontis partners list`).',
+  },
+  signature_key_mismatch: {
+    status: 401,
+    title: 'Key belongs to another partner',
+    fix: 'Sign with one of your own keys; the key named belongs to a different partner agency than the one the request claims.',
+  },
+  signature_key_not_active: {
+    status: 401,
+    title: 'Signing key not active yet',
+    fix: 'The key is registered with a later activation time; keep signing with the current key until then.',
+  },
+  signature_key_retired: {
+    status: 401,
+    title: 'Signing key retired',
+    fix: 'The key was retired; sign with your current key or register a new one.',
+  },
+  certificate_expired: {
+    status: 401,
+    title: 'Certificate expired',
+    fix: "The agency seal's certificate is past its validity; register the renewed certificate.",
+  },
+  certificate_not_yet_valid: {
+    status: 401,
+    title: 'Certificate not yet valid',
+    fix: "The agency seal's certificate is not valid yet; check its notBefore and the signer's clock.",
+  },
+  certificate_revoked: {
+    status: 401,
+    title: 'Certificate revoked',
+    fix: "The agency seal's certificate is on its issuer's revocation list; register a new certificate.",
+  },
+  signature_expired: {
+    status: 401,
+    title: 'Signature too old',
+    fix: 'Sign every request afresh: `created` (JWS `iat`) must be within the last 60 seconds, or the window your agreement sets.',
+  },
+  signature_not_yet_valid: {
+    status: 401,
+    title: 'Signature created in the future',
+    fix: "`created` (JWS `iat`) lies in the future; synchronise the signer's clock (NTP).",
+  },
+  signature_replayed: {
+    status: 401,
+    title: 'Nonce already used',
+    fix: 'Use a fresh random `nonce` (JWS `jti`) for every request, including retries.',
+  },
+  signature_invalid: {
+    status: 401,
+    title: 'Signature does not verify',
+    fix: 'Sign the exact bytes you send, the exact target URI, method and headers listed in `Signature-Input`, with the key named by `keyid`.',
+  },
+  content_digest_mismatch: {
+    status: 401,
+    title: 'Content-Digest does not match the body',
+    fix: 'Compute `Content-Digest` (sha-256 or sha-512, RFC 9530) over the exact body bytes you send.',
+  },
+  signature_coverage_insufficient: {
+    status: 401,
+    title: 'Signature covers too little',
+    fix: 'Cover at least `@method`, `@target-uri`, `content-type` and, with a body, `content-digest`; give `created`, `keyid`, `nonce` and `tag="fapi-2-request"`.',
+  },
+  signature_parameter_unknown: {
+    status: 401,
+    title: 'Unknown signature parameter',
+    fix: 'Remove signature parameters (or JWS critical header parameters) the gateway does not define; `details.parameter` names it.',
+  },
+  partner_key_invalid: {
+    status: 422,
+    title: 'Partner key refused',
+    fix: 'Register a public key: PEM (SPKI), JWK or JWKS of Ed25519, EC P-256 or RSA of at least 2048 bits, or the agency’s PEM certificate with key usage digitalSignature. Never send a private key.',
+  },
+  certificate_untrusted: {
+    status: 422,
+    title: 'Certificate not trusted',
+    fix: "The certificate does not chain to a trust anchor of the partner's jurisdiction; add the issuing CA with `pontis partners trust-anchor add`, or send the full chain.",
+  },
+  crl_invalid: {
+    status: 422,
+    title: 'Revocation list refused',
+    fix: 'Load an unmodified CRL (PEM or DER) signed by a registered trust anchor; nothing was changed.',
+  },
+  partner_not_found: {
+    status: 404,
+    title: 'Partner not found',
+    fix: 'Use the id of a registered partner agency.',
+  },
+  partner_key_not_found: {
+    status: 404,
+    title: 'Partner key not found',
+    fix: "Use the `kid` of one of the partner's keys (`pontis partners list`).",
+  },
+  partner_conflict: {
+    status: 409,
+    title: 'Partner or key already exists',
+    fix: 'A key id is unique across partners and a partner belongs to one jurisdiction; choose another `kid` or check the partner id.',
+  },
+  callback_not_found: {
+    status: 404,
+    title: 'Callback not found',
+    fix: 'Use an event id from GET /v1/callbacks.',
+  },
   // --- routing -------------------------------------------------------------------------------
   not_found: { status: 404, title: 'Not found', fix: 'Check the path and the identifier.' },
   method_not_allowed: {

@@ -13,6 +13,10 @@ export const ID_PREFIXES = {
   audit: 'ev',
   rateImport: 'fi',
   manualRate: 'mr',
+  partnerKey: 'pk',
+  trustAnchor: 'ta',
+  verifiedMessage: 'vm',
+  callback: 'cb',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -44,7 +44,7 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
 });
 
-/** Foreign social-security agencies; their keys arrive with the signed-API work. */
+/** Foreign social-security agencies that call the gateway with signed requests. */
 export const partnerAgencies = pgTable('partner_agencies', {
   id: text('id').primaryKey(),
   jurisdictionCode: text('jurisdiction_code')
@@ -54,8 +54,156 @@ export const partnerAgencies = pgTable('partner_agencies', {
   status: text('status', { enum: ['active', 'suspended'] })
     .notNull()
     .default('active'),
+  /** Where signed callbacks (transfer events) are POSTed; none are sent without it. */
+  callbackUrl: text('callback_url'),
   createdAt: createdAt(),
 });
+
+/**
+ * A partner's public keys. Never deleted: a retired key stays to verify archived messages. A key
+ * signs requests from `activates_at` (registration before use) until `retired_at`.
+ */
+export const partnerKeys = pgTable(
+  'partner_keys',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partnerAgencies.id),
+    /** What signatures name (`keyid`, JWS `kid`): unique across partners. */
+    kid: text('kid').notNull(),
+    family: text('family', { enum: ['ed25519', 'ecdsa-p256', 'rsa'] }).notNull(),
+    publicJwk: jsonb('public_jwk').notNull(),
+    /** The agency seal, when the key came as a certificate; its chain was validated at registration. */
+    certificatePem: text('certificate_pem'),
+    certificateSerial: text('certificate_serial'),
+    certificateIssuer: text('certificate_issuer'),
+    certificateSubject: text('certificate_subject'),
+    certificateNotBefore: timestamp('certificate_not_before', { withTimezone: true, mode: 'date' }),
+    certificateNotAfter: timestamp('certificate_not_after', { withTimezone: true, mode: 'date' }),
+    trustAnchorId: text('trust_anchor_id'),
+    activatesAt: timestamp('activates_at', { withTimezone: true, mode: 'date' }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('partner_keys_kid_unique').on(table.kid),
+    index('partner_keys_partner_idx').on(table.partnerId),
+  ],
+);
+
+/** CA certificates per jurisdiction that agency seals must chain to. */
+export const trustAnchors = pgTable(
+  'trust_anchors',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionCode: text('jurisdiction_code')
+      .notNull()
+      .references(() => jurisdictions.code),
+    subject: text('subject').notNull(),
+    fingerprintSha256: text('fingerprint_sha256').notNull(),
+    certificatePem: text('certificate_pem').notNull(),
+    notAfter: timestamp('not_after', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The newest CRL loaded for this anchor. */
+    crlThisUpdate: timestamp('crl_this_update', { withTimezone: true, mode: 'date' }),
+    crlNextUpdate: timestamp('crl_next_update', { withTimezone: true, mode: 'date' }),
+    crlSha256: text('crl_sha256'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    unique('trust_anchors_jurisdiction_fingerprint_unique').on(
+      table.jurisdictionCode,
+      table.fingerprintSha256,
+    ),
+  ],
+);
+
+/** Serials revoked by an anchor's CRL (the latest CRL replaces the set for its anchor). */
+export const revokedCertificates = pgTable(
+  'revoked_certificates',
+  {
+    trustAnchorId: text('trust_anchor_id')
+      .notNull()
+      .references(() => trustAnchors.id),
+    serial: text('serial').notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.trustAnchorId, table.serial] })],
+);
+
+/** Nonces of accepted signatures, kept past the signature window so any process sees a replay. */
+export const signatureNonces = pgTable(
+  'signature_nonces',
+  {
+    partnerId: text('partner_id').notNull(),
+    nonce: text('nonce').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.partnerId, table.nonce] }),
+    index('signature_nonces_expires_idx').on(table.expiresAt),
+  ],
+);
+
+/** Evidence of every verified partner request: enough to show years later who signed what. */
+export const verifiedMessages = pgTable(
+  'verified_messages',
+  {
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id').notNull(),
+    keyId: text('key_id').notNull(),
+    kid: text('kid').notNull(),
+    scheme: text('scheme', { enum: ['http-message-signatures', 'detached-jws'] }).notNull(),
+    algorithm: text('algorithm').notNull(),
+    method: text('method').notNull(),
+    targetUri: text('target_uri').notNull(),
+    /** `Signature-Input` and `Signature` member, or the JWS protected header and signature. */
+    signatureInput: text('signature_input').notNull(),
+    signature: text('signature').notNull(),
+    /** RFC 9421: the exact signature base, so the signature can be checked again with the archived key. */
+    signatureBase: text('signature_base'),
+    contentDigest: text('content_digest'),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    nonce: text('nonce').notNull(),
+    certificateSerial: text('certificate_serial'),
+    certificateIssuer: text('certificate_issuer'),
+    requestId: text('request_id'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [index('verified_messages_partner_idx').on(table.partnerId, table.verifiedAt)],
+);
+
+/** Signed callbacks to partners: written with the state change, sent and retried by the dispatcher. */
+export const callbackOutbox = pgTable(
+  'callback_outbox',
+  {
+    /** The event id (`evt_…`) partners deduplicate on. */
+    id: text('id').primaryKey(),
+    partnerId: text('partner_id')
+      .notNull()
+      .references(() => partnerAgencies.id),
+    eventType: text('event_type').notNull(),
+    subjectId: text('subject_id').notNull(),
+    /** The exact JSON bytes sent, as text. */
+    body: text('body').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true, mode: 'date' }),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('callback_outbox_due_idx').on(table.status, table.nextAttemptAt),
+    index('callback_outbox_partner_idx').on(table.partnerId, table.createdAt),
+  ],
+);
 
 /** What a quote prices and a transfer carries: the corridor and both amounts, in minor units. */
 const conversionColumns = () => ({
@@ -117,6 +265,8 @@ export const transfers = pgTable(
     appliedRate: text('applied_rate').notNull(),
     /** The caller's own reference (ISO 20022 EndToEndId charset), echoed on statements. */
     reference: text('reference'),
+    /** The partner agency whose signed request created the transfer; null for staff. */
+    partnerId: text('partner_id'),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -305,6 +455,12 @@ export const schema = {
   jurisdictions,
   users,
   partnerAgencies,
+  partnerKeys,
+  trustAnchors,
+  revokedCertificates,
+  signatureNonces,
+  verifiedMessages,
+  callbackOutbox,
   quotes,
   transfers,
   auditEvents,

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { Logger } from '../core/logger.ts';
 import type { Database } from '../db/database.ts';
 import type { AdapterRegistry } from '../services/adapters/registry.ts';
+import type { GatewayKeySet } from '../services/auth/gateway-keys.ts';
 import type { Principal } from '../services/auth/roles.ts';
 import type { TokenVerifier } from '../services/auth/tokens.ts';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   registry: AdapterRegistry;
   verifyToken: TokenVerifier;
+  /** The gateway's signing keys: the active one signs responses to partners and callbacks. */
+  gatewayKeys: GatewayKeySet;
   /** Node hands out one shared handle; a Worker opens a connection per request. */
   openDatabase: (c: Context) => Promise<RequestDatabase>;
   databaseKind: 'pglite' | 'postgres';

@@ -8,6 +8,7 @@ import { Problem } from '../../schemas/common.ts';
 import type { Role } from '../services/auth/roles.ts';
 import type { AppEnv } from './context.ts';
 import { requireRoles } from './middleware/auth.ts';
+import { requireStaffOrPartner } from './middleware/partner-auth.ts';
 import { validationError } from './validation.ts';
 
 export type Access = readonly Role[] | 'public';
@@ -24,6 +25,12 @@ const AUTH_ERRORS = {
   401: problemResponse('Missing, invalid or expired bearer token (`unauthenticated`).'),
   403: problemResponse('Your role may not call this operation (`forbidden`).'),
 } as const;
+const PARTNER_AUTH_ERRORS = {
+  401: problemResponse(
+    'Staff: missing, invalid or expired bearer token (`unauthenticated`). Partners: the signature was refused; `code` says why (`signature_invalid`, `signature_expired`, `signature_replayed`, `content_digest_mismatch`, … — see /problems).',
+  ),
+  403: problemResponse('Your role, or your agency, may not call this operation (`forbidden`).'),
+} as const;
 const INPUT_ERRORS = {
   400: problemResponse('The request is malformed or fails validation; `code` says which rule.'),
 } as const;
@@ -32,8 +39,18 @@ const BODY_ERRORS = {
   415: problemResponse('The body is not `application/json` (`unsupported_media_type`).'),
 } as const;
 
-export function defineRoute<const R extends RouteConfig>(access: Access, config: R) {
+export interface RouteOptions {
+  /** Partner agencies may call it too, with a signed request; their responses are signed. */
+  partners?: boolean;
+}
+
+export function defineRoute<const R extends RouteConfig>(
+  access: Access,
+  config: R,
+  options: RouteOptions = {},
+) {
   const request = config.request;
+  const partners = options.partners === true && access !== 'public';
   const hasInput = Boolean(request?.body || request?.query || request?.params || request?.headers);
   const isPublic = access === 'public';
   const middleware =
@@ -46,11 +63,17 @@ export function defineRoute<const R extends RouteConfig>(access: Access, config:
     ...config,
     ...(isPublic
       ? {}
-      : { security: [{ bearerAuth: [] }], middleware: [requireRoles(access), ...middleware] }),
+      : partners
+        ? {
+            security: [{ bearerAuth: [] }, { partnerSignature: [] }],
+            middleware: [requireStaffOrPartner(access), ...middleware],
+          }
+        : { security: [{ bearerAuth: [] }], middleware: [requireRoles(access), ...middleware] }),
     'x-roles': isPublic ? ['public'] : [...access],
+    ...(partners ? { 'x-partners': true } : {}),
     responses: {
       ...COMMON_ERRORS,
-      ...(isPublic ? {} : AUTH_ERRORS),
+      ...(isPublic ? {} : partners ? PARTNER_AUTH_ERRORS : AUTH_ERRORS),
       ...(hasInput ? INPUT_ERRORS : {}),
       ...(request?.body ? BODY_ERRORS : {}),
       ...config.responses,

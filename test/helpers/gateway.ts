@@ -10,6 +10,7 @@ import { createApp } from '../../src/app.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import type { AppDeps } from '../../src/http/context.ts';
 import { createAdapterRegistry } from '../../src/services/adapters/registry.ts';
+import { gatewayKeySet } from '../../src/services/auth/gateway-keys.ts';
 import type { Role } from '../../src/services/auth/roles.ts';
 import {
   createTokenVerifier,
@@ -107,6 +108,7 @@ export async function createTestGateway(
     version: 'test',
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
+    gatewayKeys: await gatewayKeySet(key),
     openDatabase: async () => ({ db: db.db }),
     databaseKind: db.kind,
     clock: () => clock.now,

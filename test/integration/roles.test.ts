@@ -3,8 +3,10 @@
  * server enforces exactly that. The operations are read from the document, so a new route is
  * covered as soon as it exists.
  */
+import { eq } from 'drizzle-orm';
 import { importJWK, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callbackOutbox } from '../../src/db/schema.ts';
 import { ROLES, type Role } from '../../src/services/auth/roles.ts';
 import {
   generateSigningKey,
@@ -15,8 +17,15 @@ import {
 } from '../../src/services/auth/tokens.ts';
 import { addUser, setUserActive } from '../../src/services/users/users.ts';
 import { CONTRIBUTION_QUOTE, createTestGateway, json, type TestGateway } from '../helpers/gateway.ts';
+import { generatePartnerKey, registerTestPartner } from '../helpers/partners.ts';
+import { createTestCa } from '../helpers/pki.ts';
 
-type Operation = { 'x-roles'?: string[]; security?: unknown[]; requestBody?: unknown };
+type Operation = {
+  'x-roles'?: string[];
+  'x-partners'?: boolean;
+  security?: unknown[];
+  requestBody?: unknown;
+};
 type OpenApiDoc = { paths: Record<string, Record<string, Operation>> };
 type Op = { method: string; template: string; roles: string[]; operation: Operation };
 
@@ -62,6 +71,7 @@ function concretePath(template: string): string {
     if (name === 'id' && template.startsWith('/v1/transfers')) return transferId;
     if (name === 'code' && template.startsWith('/v1/jurisdictions')) return 'DE';
     if (name === 'code') return 'quote_expired';
+    if (name === 'id' && template.startsWith('/v1/partners')) return 'de-drv-demo';
     return 'x';
   });
 }
@@ -91,6 +101,45 @@ async function requestFor(
     });
     expect(created.status).toBe(201);
     return { path: `/v1/fx/manual-rates/${(await json(created)).id}/revoke`, headers };
+  }
+  if (route === 'POST /v1/partners/{id}/keys/{kid}/retire') {
+    // A fresh key each time: a key is retired once.
+    const kid = `roles-key-${++keyCounter}`;
+    const { publicJwk } = await generatePartnerKey('ed25519', kid);
+    const added = await gw.request('POST', '/v1/partners/de-drv-demo/keys', {
+      role: 'operator',
+      body: { key: JSON.stringify(publicJwk) },
+    });
+    expect(added.status).toBe(201);
+    return { path: `/v1/partners/de-drv-demo/keys/${kid}/retire`, body: {}, headers };
+  }
+  if (route === 'POST /v1/partners/{id}/keys') {
+    const { publicJwk } = await generatePartnerKey('ed25519', `roles-key-${++keyCounter}`);
+    return { path: concretePath(op.template), body: { key: JSON.stringify(publicJwk) }, headers };
+  }
+  if (route === 'POST /v1/callbacks/{id}/replay' || route === 'GET /v1/verified-messages/{id}') {
+    // A signed partner transfer gives both: evidence of the request and a callback (marked dead).
+    const partner = await registerTestPartner(gw, {
+      id: `de-roles-${++keyCounter}`,
+      callbackUrl: 'https://agency.example/callbacks',
+    });
+    const quote = await partner.client.request<{ id: string }>('POST', '/v1/quotes', {
+      body: CONTRIBUTION_QUOTE,
+    });
+    const transfer = await partner.client.request('POST', '/v1/transfers', {
+      body: { quoteId: quote.body.id },
+      idempotencyKey: `roles-partner-${keyCounter}`,
+    });
+    expect(transfer.status).toBe(201);
+    if (route === 'GET /v1/verified-messages/{id}') {
+      return { path: `/v1/verified-messages/${transfer.headers.get('pontis-verified-message')}`, headers };
+    }
+    const [callback] = await gw.db.db
+      .update(callbackOutbox)
+      .set({ status: 'dead' })
+      .where(eq(callbackOutbox.partnerId, partner.id))
+      .returning();
+    return { path: `/v1/callbacks/${callback?.id}/replay`, headers };
   }
   const path = concretePath(op.template);
   if (!op.operation.requestBody) return { path, headers };
@@ -139,11 +188,25 @@ const KNOWN_BODIES: Record<string, unknown> = {
     value: 'DE89370400440532013000',
   },
   'POST /v1/creditor-references': { base: '5390 0754 7034' },
+  'POST /v1/partners': {
+    id: 'de-drv-demo',
+    jurisdiction: 'DE',
+    name: 'Deutsche Rentenversicherung Bund (demo)',
+  },
+  'POST /v1/trust-anchors': {
+    jurisdiction: 'DE',
+    certificate: createTestCa({ name: 'Roles Test CA' }).certPem,
+  },
 };
 const isKnown = (op: Op) =>
   !op.operation.requestBody ||
   `${op.method} ${op.template}` in KNOWN_BODIES ||
-  ['POST /v1/quotes', 'POST /v1/transfers'].includes(`${op.method} ${op.template}`);
+  [
+    'POST /v1/quotes',
+    'POST /v1/transfers',
+    'POST /v1/partners/{id}/keys',
+    'POST /v1/partners/{id}/keys/{kid}/retire',
+  ].includes(`${op.method} ${op.template}`);
 const protectedOps = () => operations.filter((op) => !op.roles.includes('public'));
 const label = (op: Op) => `${op.method} ${op.template}`;
 
@@ -157,7 +220,10 @@ describe('the role declarations', () => {
         expect(op.operation.security, label(op)).toBeUndefined();
       } else {
         for (const role of op.roles) expect(ROLES, `${label(op)}: ${role}`).toContain(role);
-        expect(op.operation.security, label(op)).toEqual([{ bearerAuth: [] }]);
+        // Partner-callable routes also accept a partner signature (test/integration/partner-*.test.ts).
+        expect(op.operation.security, label(op)).toEqual(
+          op.operation['x-partners'] ? [{ bearerAuth: [] }, { partnerSignature: [] }] : [{ bearerAuth: [] }],
+        );
       }
     }
   });
@@ -184,7 +250,24 @@ describe('the role declarations', () => {
       'POST /v1/fx/manual-rates': ['compliance_officer'],
       'GET /v1/fx/manual-rates': ALL,
       'POST /v1/fx/manual-rates/{id}/revoke': ['compliance_officer'],
+      'GET /v1/partners': ['operator', 'auditor'],
+      'GET /v1/partners/{id}': ['operator', 'auditor'],
+      'POST /v1/partners': ['operator'],
+      'POST /v1/partners/{id}/keys': ['operator'],
+      'POST /v1/partners/{id}/keys/{kid}/retire': ['operator'],
+      'GET /v1/trust-anchors': ['operator', 'auditor'],
+      'POST /v1/trust-anchors': ['operator'],
+      'POST /v1/trust-anchors/crl': ['operator'],
+      'GET /v1/verified-messages/{id}': ['operator', 'auditor', 'compliance_officer'],
+      'GET /v1/callbacks': ['operator', 'auditor'],
+      'POST /v1/callbacks/{id}/replay': ['operator'],
+      'GET /.well-known/jwks.json': ['public'],
     };
+    // The operations partners may call with a signed request, and no others.
+    const partnerOps = operations.filter((op) => op.operation['x-partners']).map(label);
+    expect(partnerOps.sort()).toEqual(
+      ['POST /v1/quotes', 'POST /v1/transfers', 'GET /v1/transfers', 'GET /v1/transfers/{id}'].sort(),
+    );
     const actual = Object.fromEntries(operations.map((op) => [label(op), [...op.roles].sort()]));
     for (const [operation, roles] of Object.entries(expected)) {
       expect(actual[operation], operation).toEqual([...roles].sort());

@@ -6,7 +6,18 @@ import { auditEvents } from '../../db/schema.ts';
 export interface AuditEventInput {
   actor: string;
   action: string;
-  subjectType: 'transfer' | 'quote' | 'journal' | 'user' | 'system' | 'manual_rate' | 'rate_import';
+  subjectType:
+    | 'transfer'
+    | 'quote'
+    | 'journal'
+    | 'user'
+    | 'system'
+    | 'manual_rate'
+    | 'rate_import'
+    | 'partner'
+    | 'partner_key'
+    | 'trust_anchor'
+    | 'callback';
   subjectId: string;
   fromState?: string | null;
   toState?: string | null;

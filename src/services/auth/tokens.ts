@@ -4,6 +4,7 @@
  */
 import {
   calculateJwkThumbprint,
+  createLocalJWKSet,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -78,12 +79,16 @@ export async function issueToken(key: SigningKey, request: TokenRequest): Promis
 
 export type TokenVerifier = (token: string) => Promise<Principal>;
 
-/** A verifier that accepts only ES256 tokens of this gateway's key, issuer and audience. */
-export function createTokenVerifier(publicJwk: JWK): TokenVerifier {
-  const keyPromise = importJWK(publicJwk, TOKEN_ALGORITHM);
+/**
+ * A verifier that accepts only ES256 tokens of this gateway's issuer and audience, signed by one
+ * of its published keys (the active one, or another during a key rotation's overlap).
+ */
+export function createTokenVerifier(publicJwks: JWK | readonly JWK[]): TokenVerifier {
+  const keys = (Array.isArray(publicJwks) ? publicJwks : [publicJwks]) as JWK[];
+  const keySet = createLocalJWKSet({ keys: keys.map((key) => ({ ...key, alg: TOKEN_ALGORITHM })) });
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, await keyPromise, {
+      const { payload } = await jwtVerify(token, keySet, {
         algorithms: [TOKEN_ALGORITHM],
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,

@@ -23,6 +23,9 @@ export interface CreateTransferInput {
   reference?: string | undefined;
 }
 
+/** Who may see a transfer: staff see all, a partner agency only the transfers it created. */
+export type TransferViewer = { partnerId?: string | undefined };
+
 /** Marks the quote used, or explains why it cannot be: not found, used or expired. */
 async function consumeQuote(tx: Transaction, quoteId: string, actor: string, now: Date) {
   const [quote] = await tx
@@ -54,7 +57,7 @@ export async function createTransfer(
   tx: Transaction,
   registry: AdapterRegistry,
   input: CreateTransferInput,
-  context: TransitionContext,
+  context: TransitionContext & TransferViewer,
 ): Promise<Transfer> {
   const quote = await consumeQuote(tx, input.quoteId, context.actor, context.now);
   const transferId = newId('transfer', context.now.getTime());
@@ -74,6 +77,7 @@ export async function createTransfer(
       feeMinor: quote.feeMinor,
       appliedRate: quote.appliedRate,
       reference: input.reference ?? null,
+      partnerId: context.partnerId ?? null,
       createdBy: context.actor,
     },
     context,
@@ -129,9 +133,12 @@ function withJournal(row: TransferRow, journals: Map<string, JournalSummary>): T
   return toTransferView(row, journal);
 }
 
-export async function getTransfer(db: Executor, id: string): Promise<Transfer> {
+export async function getTransfer(db: Executor, id: string, viewer: TransferViewer = {}): Promise<Transfer> {
   const [row] = isId('transfer', id) ? await db.select().from(transfers).where(eq(transfers.id, id)) : [];
-  if (!row) throw new GatewayError('not_found', 'No transfer with this id.');
+  // Another partner's transfer is reported as missing: its existence is not the caller's business.
+  if (!row || (viewer.partnerId !== undefined && row.partnerId !== viewer.partnerId)) {
+    throw new GatewayError('not_found', 'No transfer with this id.');
+  }
   return withJournal(row, await reserveJournals(db, [row.id]));
 }
 
@@ -139,6 +146,7 @@ export async function getTransfer(db: Executor, id: string): Promise<Transfer> {
 export async function listTransfers(
   db: Executor,
   page: { limit: number; startingAfter?: string | undefined },
+  viewer: TransferViewer = {},
 ): Promise<{ data: Transfer[]; hasMore: boolean }> {
   if (page.startingAfter !== undefined) {
     const [cursor] = isId('transfer', page.startingAfter)
@@ -150,7 +158,12 @@ export async function listTransfers(
   const found = await db
     .select()
     .from(transfers)
-    .where(page.startingAfter ? lt(transfers.id, page.startingAfter) : undefined)
+    .where(
+      and(
+        page.startingAfter ? lt(transfers.id, page.startingAfter) : undefined,
+        viewer.partnerId !== undefined ? eq(transfers.partnerId, viewer.partnerId) : undefined,
+      ),
+    )
     .orderBy(desc(transfers.id))
     .limit(page.limit + 1);
   const pageRows = found.slice(0, page.limit);

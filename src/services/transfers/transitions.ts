@@ -9,6 +9,7 @@ import { assertTransition, INITIAL_TRANSFER_STATE, type TransferState } from '..
 import type { Transaction } from '../../db/database.ts';
 import { transfers } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { enqueueTransferEvent } from '../callbacks/outbox.ts';
 
 export interface TransitionContext {
   actor: string;
@@ -37,6 +38,7 @@ export async function insertTransfer(tx: Transaction, values: NewTransfer, conte
     data: { quoteId: row.quoteId, purpose: row.purpose, partnerJurisdiction: row.partnerJurisdiction },
     now: context.now,
   });
+  await notifyPartner(tx, row, null, context.now);
   return row;
 }
 
@@ -70,5 +72,28 @@ export async function changeTransferState(
     data: context.reason ? { reason: context.reason } : {},
     now: context.now,
   });
+  await notifyPartner(tx, row, from, context.now);
   return row;
+}
+
+/** A transfer a partner created reports each of its states to that partner (a callback). */
+async function notifyPartner(
+  tx: Transaction,
+  row: typeof transfers.$inferSelect,
+  previousState: TransferState | null,
+  now: Date,
+) {
+  if (!row.partnerId) return;
+  await enqueueTransferEvent(
+    tx,
+    {
+      transferId: row.id,
+      partnerId: row.partnerId,
+      state: row.state,
+      previousState,
+      quoteId: row.quoteId,
+      reference: row.reference,
+    },
+    now,
+  );
 }

@@ -3,7 +3,10 @@ import type { Transfer } from '../../../../schemas/transfers.ts';
 import { canonicalJson, sha256Hex } from '../../../core/canonical-json.ts';
 import { runIdempotent } from '../../../services/idempotency/idempotency.ts';
 import { createTransfer, getTransfer, listTransfers } from '../../../services/transfers/transfers.ts';
-import { type AppEnv, principalOf } from '../../context.ts';
+import { type AppContext, type AppEnv, principalOf } from '../../context.ts';
+
+const viewerOf = (c: AppContext) => ({ partnerId: principalOf(c).partner?.partnerId });
+
 import type { createTransferRoute, getTransferRoute, listTransfersRoute } from './transfers.routes.ts';
 
 export const createTransferHandler: RouteHandler<typeof createTransferRoute, AppEnv> = async (c) => {
@@ -17,6 +20,7 @@ export const createTransferHandler: RouteHandler<typeof createTransferRoute, App
     async (tx) => {
       const transfer = await createTransfer(tx, deps.registry, body, {
         actor: principal.subject,
+        partnerId: principal.partner?.partnerId,
         requestId: c.get('requestId'),
         now: deps.clock(),
       });
@@ -32,13 +36,14 @@ export const createTransferHandler: RouteHandler<typeof createTransferRoute, App
 };
 
 export const getTransferHandler: RouteHandler<typeof getTransferRoute, AppEnv> = async (c) =>
-  c.json(await getTransfer(await c.get('db')(), c.req.valid('param').id), 200);
+  c.json(await getTransfer(await c.get('db')(), c.req.valid('param').id, viewerOf(c)), 200);
 
 export const listTransfersHandler: RouteHandler<typeof listTransfersRoute, AppEnv> = async (c) => {
   const query = c.req.valid('query');
-  const page = await listTransfers(await c.get('db')(), {
-    limit: query.limit,
-    startingAfter: query.starting_after,
-  });
+  const page = await listTransfers(
+    await c.get('db')(),
+    { limit: query.limit, startingAfter: query.starting_after },
+    viewerOf(c),
+  );
   return c.json({ object: 'list' as const, data: page.data, has_more: page.hasMore }, 200);
 };
