@@ -43,6 +43,7 @@ const configSchema = z.object({
       }
     })
     .optional(),
+  PONTIS_SIMULATOR_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).optional(),
   PONTIS_CALLBACK_DISPATCH_SECONDS: z.coerce.number().int().min(0).max(3_600).default(5),
   PONTIS_HOME_JURISDICTION: z
     .string()
@@ -97,6 +98,8 @@ export interface Config {
   signingKey: unknown;
   /** Public keys published beside the active one (the next key, and retired ones during overlap). */
   publishedKeys: unknown;
+  /** Port of the demo agency simulator (`npm start` in demo mode): PORT + 1 by default, `off` for none. */
+  simulatorPort: number | 'off';
   /** Seconds between callback deliveries on Node; 0 turns the dispatcher off. */
   callbackDispatchSeconds: number;
   homeJurisdiction: string;
@@ -136,6 +139,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     signingKey: value.PONTIS_SIGNING_KEY,
     publishedKeys: value.PONTIS_PUBLISHED_KEYS ?? [],
     callbackDispatchSeconds: value.PONTIS_CALLBACK_DISPATCH_SECONDS,
+    simulatorPort: value.PONTIS_SIMULATOR_PORT ?? (value.PORT === 0 ? 0 : Math.min(value.PORT + 1, 65_535)),
     homeJurisdiction: value.PONTIS_HOME_JURISDICTION,
     jurisdictions: value.PONTIS_JURISDICTIONS,
     adapterOptions: value.PONTIS_ADAPTER_OPTIONS ?? {},

@@ -21,6 +21,7 @@ import { addUser, listUsers, setUserActive } from '../services/users/users.ts';
 import { VERSION } from '../version.ts';
 import { registryFromConfig } from '../wiring.ts';
 import { openConfiguredDatabase } from './boot.ts';
+import { addPartnerCallCommands } from './partner-call.ts';
 import { addPartnerCommands } from './partners.ts';
 import { importRateFile } from './reference-rates.ts';
 import { startCommand } from './start.ts';
@@ -244,6 +245,7 @@ export function buildProgram(): Command {
     });
 
   addPartnerCommands(program, withDatabase, config);
+  addPartnerCallCommands(program);
 
   program
     .command('ledger-check')

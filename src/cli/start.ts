@@ -2,18 +2,57 @@
 import type { Config } from '../env.ts';
 import { handleSignals, startNodeServer } from '../http/node-server.ts';
 import { dispatchCallbacks } from '../services/callbacks/dispatcher.ts';
+import { DEMO_PARTNER_AGENCY } from '../services/demo/seed.ts';
 import { refreshEcbRates } from '../services/fx/refresh.ts';
 import { purgeIdempotencyKeys } from '../services/idempotency/idempotency.ts';
 import { purgeExpiredNonces } from '../services/partners/authenticate.ts';
+import { upsertPartner } from '../services/partners/registry.ts';
+import { type RunningAgencySimulator, startAgencySimulator } from '../simulator/serve.ts';
 import { bootGateway, type NodeGateway } from './boot.ts';
+import { type DemoPartner, prepareDemoPartner } from './demo-partner.ts';
 import { renewDemoManualRates } from './reference-rates.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
 
-function banner(gateway: NodeGateway, url: string): string {
+interface DemoAgency {
+  partner: DemoPartner;
+  simulator: RunningAgencySimulator | undefined;
+  /** Why there is no simulator, when there is none. */
+  simulatorNote?: string;
+}
+
+function publicUrlOf(gateway: NodeGateway, url: string): string {
+  return (
+    gateway.config.publicUrl ?? url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:')
+  );
+}
+
+function demoAgencyLines(agency: DemoAgency, publicUrl: string): string[] {
+  const { partner, simulator } = agency;
+  const lines = [
+    '',
+    `Send a signed partner call as the demo agency ${partner.partnerId} (RFC 9421, key ${partner.keyPath}):`,
+    '',
+    `  npm run -s pontis -- partner call POST /v1/quotes --url ${publicUrl} \\`,
+    `    --key ${partner.keyPath} --partner ${partner.partnerId} --body ${partner.quotePath}`,
+  ];
+  if (simulator) {
+    lines.push(
+      '',
+      `Agency simulator for ${partner.partnerId} at ${simulator.url} (signs requests, verifies our responses and callbacks):`,
+      '',
+      `  curl -s -X POST ${simulator.url}/simulate/contribution   # signed quote + transfer`,
+      `  curl -s ${simulator.url}/callbacks                       # the signed callbacks it received`,
+    );
+  } else if (agency.simulatorNote) {
+    lines.push('', `Agency simulator: ${agency.simulatorNote}`);
+  }
+  return lines;
+}
+
+function banner(gateway: NodeGateway, url: string, agency: DemoAgency | undefined): string {
   const { config, handle, migrations, seeded } = gateway;
-  const publicUrl =
-    config.publicUrl ?? url.replace('//0.0.0.0:', '//127.0.0.1:').replace('//[::]:', '//127.0.0.1:');
+  const publicUrl = publicUrlOf(gateway, url);
   const applied = migrations.after.applied - migrations.before.applied;
   const jurisdictions = gateway.registry
     .list()
@@ -58,6 +97,7 @@ function banner(gateway: NodeGateway, url: string): string {
       `  curl -s ${publicUrl}/v1/transfers ${auth} \\`,
       `    -H "Idempotency-Key: $(node -pe 'crypto.randomUUID()')" -d "{\\"quoteId\\":\\"$QUOTE_ID\\"}"`,
     );
+    if (agency) lines.push(...demoAgencyLines(agency, publicUrl));
   }
   lines.push('', 'Press Ctrl-C to stop.', '');
   return lines.join('\n');
@@ -125,8 +165,63 @@ function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void>
   };
 }
 
+/**
+ * Starts the agency simulator as the demo partner and points the partner's callbacks at it. A
+ * taken port only costs the simulator, never the gateway.
+ */
+async function startDemoAgency(
+  gateway: NodeGateway,
+  gatewayUrl: string,
+  partner: DemoPartner,
+): Promise<DemoAgency> {
+  const port = gateway.config.simulatorPort;
+  if (port === 'off')
+    return { partner, simulator: undefined, simulatorNote: 'off (PONTIS_SIMULATOR_PORT=off)' };
+  let simulator: RunningAgencySimulator;
+  try {
+    simulator = await startAgencySimulator({
+      port,
+      host: gateway.config.host,
+      gatewayUrl,
+      partnerId: partner.partnerId,
+      key: partner.key,
+      logger: gateway.logger,
+    });
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? `port ${port} is taken` : 'it failed to start';
+    gateway.logger.warn('agency simulator not started', { reason });
+    return {
+      partner,
+      simulator: undefined,
+      simulatorNote: `not started: ${reason} (set PONTIS_SIMULATOR_PORT)`,
+    };
+  }
+  const simulatorUrl = simulator.url.replace('//localhost:', '//127.0.0.1:');
+  await upsertPartner(
+    gateway.handle.db,
+    gateway.registry,
+    {
+      id: DEMO_PARTNER_AGENCY.id,
+      jurisdiction: DEMO_PARTNER_AGENCY.jurisdictionCode,
+      callbackUrl: `${simulatorUrl}/callbacks`,
+    },
+    { actor: 'demo-operator', now: new Date() },
+  );
+  return { partner, simulator: { ...simulator, url: simulatorUrl } };
+}
+
 export async function startCommand(config: Config): Promise<void> {
   const gateway = await bootGateway(config);
+  let demoPartner: DemoPartner | undefined;
+  try {
+    demoPartner = config.demo
+      ? await prepareDemoPartner(gateway.handle.db, gateway.registry, config, new Date())
+      : undefined;
+  } catch (error) {
+    await gateway.handle.close();
+    throw error;
+  }
   const housekeeping = setInterval(() => {
     const now = new Date();
     purgeIdempotencyKeys(gateway.handle.db, now).then(
@@ -146,6 +241,7 @@ export async function startCommand(config: Config): Promise<void> {
   housekeeping.unref();
   const refresh = scheduleRateRefresh(gateway);
   const callbacks = scheduleCallbackDispatch(gateway);
+  let simulator: RunningAgencySimulator | undefined;
   let running: Awaited<ReturnType<typeof startNodeServer>>;
   try {
     running = await startNodeServer({
@@ -156,6 +252,7 @@ export async function startCommand(config: Config): Promise<void> {
       logger: gateway.logger,
       cleanup: async () => {
         clearInterval(housekeeping);
+        await simulator?.close().catch(() => {});
         await refresh.stop();
         await callbacks.stop();
         await gateway.handle.close();
@@ -168,7 +265,11 @@ export async function startCommand(config: Config): Promise<void> {
     await gateway.handle.close();
     throw error;
   }
+  const agency = demoPartner
+    ? await startDemoAgency(gateway, publicUrlOf(gateway, running.url), demoPartner)
+    : undefined;
+  simulator = agency?.simulator;
   handleSignals(running);
-  process.stdout.write(banner(gateway, running.url));
+  process.stdout.write(banner(gateway, running.url, agency));
   gateway.logger.info('started', { url: running.url, database: gateway.handle.kind, demo: config.demo });
 }

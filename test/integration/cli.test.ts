@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -32,7 +32,17 @@ describe('pontis CLI', () => {
   it('--help lists the commands', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const command of ['start', 'migrate', 'seed-demo', 'token', 'keygen', 'users']) {
+    for (const command of [
+      'start',
+      'migrate',
+      'seed-demo',
+      'token',
+      'keygen',
+      'users',
+      'partners',
+      'partner',
+      'callbacks',
+    ]) {
       expect(result.stdout).toContain(command);
     }
   });
@@ -43,11 +53,52 @@ describe('pontis CLI', () => {
     expectOneLineError(await runCli(['token', '--role', 'operator', '--ttl', '5']), 'ttl');
   });
 
+  it('partner keygen writes a private key (0600, never overwritten) and prints the public JWK to register', async () => {
+    const dir = dataDir();
+    const out = join(dir, 'agency.key.json');
+    const made = await runCli([
+      'partner',
+      'keygen',
+      '--kid-prefix',
+      'fr-cnav',
+      '--out',
+      out,
+      '--alg',
+      'ES256',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const publicJwk = JSON.parse(made.stdout) as Record<string, string>;
+    expect(publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
+    expect(publicJwk.kid).toMatch(/^fr-cnav-[A-Za-z0-9_-]{8}$/);
+    expect(publicJwk.d).toBeUndefined();
+    const privateJwk = JSON.parse(readFileSync(out, 'utf8')) as Record<string, string>;
+    expect(privateJwk.kid).toBe(publicJwk.kid);
+    expect(typeof privateJwk.d).toBe('string');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expectOneLineError(
+      await runCli(['partner', 'keygen', '--kid-prefix', 'x', '--out', out]),
+      'not overwritten',
+    );
+    // A signed call to a gateway that is not there fails in one line that says so.
+    expectOneLineError(
+      await runCli(['partner', 'call', 'GET', '/v1/transfers', '--key', out, '--url', 'http://127.0.0.1:9']),
+      'cannot reach the gateway at http://127.0.0.1:9',
+    );
+    expectOneLineError(
+      await runCli(['partner', 'call', 'GET', '/v1/transfers', '--key', join(dir, 'nope.json')]),
+      'no such file',
+    );
+    expectOneLineError(
+      await runCli(['partner', 'call', 'BREW', '/v1/transfers', '--key', out]),
+      'expected one of',
+    );
+  });
+
   it('migrates and seeds idempotently', async () => {
     const env = { PONTIS_DATA_DIR: dataDir() };
     const first = await runCli(['migrate'], env);
-    expect(first.stdout, first.stderr).toContain('migrations: 3 applied');
-    expect((await runCli(['migrate'], env)).stdout).toContain('migrations: 0 applied, 3 in all');
+    expect(first.stdout, first.stderr).toContain('migrations: 4 applied');
+    expect((await runCli(['migrate'], env)).stdout).toContain('migrations: 0 applied, 4 in all');
     expect((await runCli(['seed-demo'], env)).stdout).toContain('demo data seeded');
     expect((await runCli(['seed-demo'], env)).stdout).toContain('demo data already present');
     const users = await runCli(['users', 'list'], env);
@@ -106,7 +157,7 @@ describe('pontis CLI', () => {
     expect(banner).toContain(`${server.url}/openapi.json`);
     expect(banner).toContain('/v1/quotes');
     expect(banner).toContain('token --role operator');
-    expect(banner).toContain('3 applied now');
+    expect(banner).toContain('4 applied now');
     expect(banner).toContain('demo users and partner agency seeded');
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect((await fetch(`${server.url}/ready`)).status).toBe(200);
@@ -140,6 +191,33 @@ describe('pontis CLI', () => {
       expect(banner).toContain('reference rates demo table of');
       expect(priced.rate.source).toBe('demo-table');
     }
+
+    // The banner's signed partner call works as printed (after `npm run -s pontis --`).
+    const call = /npm run -s pontis -- (partner call [^\n]*)\\\n\s+([^\n]*)/.exec(banner);
+    expect(call, banner).not.toBeNull();
+    const args = `${call?.[1]} ${call?.[2]}`.trim().split(/\s+/);
+    const signed = await runCli(args, env);
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.stderr).toMatch(/HTTP 201 — response signature verified \(gateway key [A-Za-z0-9_-]+\)/);
+    expect(JSON.parse(signed.stdout)).toMatchObject({ object: 'quote', partnerJurisdiction: 'DE' });
+
+    // The agency simulator completes the signed round trip, and receives the signed callback.
+    const simulatorUrl = /Agency simulator for de-drv-demo at (http:\/\/\S+)/.exec(banner)?.[1];
+    expect(simulatorUrl, banner).toBeDefined();
+    const roundTrip = await fetch(`${simulatorUrl}/simulate/contribution`, { method: 'POST' });
+    const trip = (await roundTrip.json()) as {
+      ok: boolean;
+      transfer: { id: string; signatureVerified: boolean };
+    };
+    expect(trip).toMatchObject({ ok: true, transfer: { signatureVerified: true } });
+    let callbacks: { type: string; verified: boolean; event: { data: { transferId: string } } }[] = [];
+    for (let attempt = 0; attempt < 40 && callbacks.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      callbacks = (await (await fetch(`${simulatorUrl}/callbacks`)).json()) as typeof callbacks;
+    }
+    expect(callbacks).toMatchObject([
+      { type: 'transfer.received', verified: true, event: { data: { transferId: trip.transfer.id } } },
+    ]);
 
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('"msg":"stopped"');
