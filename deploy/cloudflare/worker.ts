@@ -134,7 +134,7 @@ export async function scheduledRateRefresh(env: WorkerEnv): Promise<void> {
 }
 
 /** The cron of wrangler.toml that downloads ECB rates; every other cron delivers callbacks. */
-export const RATE_REFRESH_CRON = '10,40 14-16 * * 1-5';
+const RATE_REFRESH_CRON = '10,40 14-16 * * 1-5';
 
 /**
  * The every-minute Cron Trigger: delivers due partner callbacks (claimed with SKIP LOCKED, so

@@ -16,14 +16,17 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPartnerClient, verifyCallback } from '../../sdk/src/index.ts';
 import { applyMigrations } from '../../src/db/migrate.ts';
 import { openPostgres } from '../../src/db/postgres.ts';
 import { parseConfig } from '../../src/env.ts';
 import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
+import { addPartnerKeys, upsertPartner } from '../../src/services/partners/registry.ts';
 import { registryFromConfig } from '../../src/wiring.ts';
 import { formatEcbCsv, formatEcbDailyXml, formatEcbXml, zipEcbHistory } from '../helpers/ecb-server.ts';
 import { previousTargetDay, TEST_EUR_RATES } from '../helpers/gateway.ts';
+import { generatePartnerKey } from '../helpers/partners.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -74,6 +77,31 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
   let url = '';
   let ecb: Server | undefined;
   const ecbRequests: string[] = [];
+  // The partner agency's callback endpoint, over real HTTP in this process.
+  let agency: Server | undefined;
+  let callbackUrl = '';
+  const callbacks: { headers: Headers; body: Uint8Array; url: string }[] = [];
+  const partnerKey = generatePartnerKey('ed25519', `de-worker-${process.pid}`);
+
+  async function startAgencyEndpoint(): Promise<string> {
+    const server = createHttpServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (typeof value === 'string') headers.set(name, value);
+        }
+        callbacks.push({ headers, body: new Uint8Array(Buffer.concat(chunks)), url: `${callbackUrl}` });
+        res.writeHead(204);
+        res.end();
+      });
+    });
+    agency = server;
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', () => listening()));
+    const address = server.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/callbacks`;
+  }
   // The rates of the last TARGET day: fresh for quotes made now.
   const ecbDay = { date: previousTargetDay(new Date()), rates: TEST_EUR_RATES };
 
@@ -126,6 +154,15 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       );
       await syncJurisdictions(handle.db, registry);
       await seedDemo(handle.db, registry, new Date());
+      // A partner agency with an Ed25519 key and a callback endpoint, as `pontis partners add` would.
+      callbackUrl = await startAgencyEndpoint();
+      const context = { actor: 'test', now: new Date() };
+      await upsertPartner(handle.db, registry, { id: 'de-worker', jurisdiction: 'DE', callbackUrl }, context);
+      await addPartnerKeys(
+        handle.db,
+        { partnerId: 'de-worker', keyText: JSON.stringify((await partnerKey).publicJwk) },
+        context,
+      );
     } finally {
       await handle.close();
     }
@@ -220,6 +257,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     }
     if (persistDir) rmSync(persistDir, { recursive: true, force: true });
     await new Promise<void>((closed) => (ecb ? ecb.close(() => closed()) : closed()));
+    await new Promise<void>((closed) => (agency ? agency.close(() => closed()) : closed()));
     if (DATABASE_URL) {
       const admin = openPostgres(DATABASE_URL, { max: 1 });
       try {
@@ -318,6 +356,50 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     const checkBody = await check.json();
     expect(check.status, JSON.stringify(checkBody)).toBe(200);
     expect(checkBody).toMatchObject({ balanced: true, unbalanced: [] });
+  });
+
+  it("accepts a partner's signed requests, signs its responses, and delivers a signed callback on its Cron Trigger", async () => {
+    const client = createPartnerClient({
+      baseUrl: base,
+      key: await partnerKey,
+      partnerId: 'de-worker',
+    });
+    // The SDK verifies each response signature with the Worker's /.well-known/jwks.json.
+    const quote = await client.request<{ id: string }>('POST', '/v1/quotes', { body: QUOTE_REQUEST });
+    expect(quote.status, quote.text).toBe(201);
+    expect(quote.signature?.keyid).toBeDefined();
+    const transfer = await client.request<{ id: string; state: string }>('POST', '/v1/transfers', {
+      body: { quoteId: quote.body.id },
+      idempotencyKey: `worker-partner-${process.pid}`,
+    });
+    expect(transfer.status, transfer.text).toBe(201);
+    expect(transfer.signature).toBeDefined();
+    // A request with a signature that does not parse is refused before anything runs.
+    const replay = await fetch(`${base}/v1/transfers/${transfer.body.id}`, {
+      headers: { signature: 'x=:AA==:', 'signature-input': 'x=();created=1' },
+    });
+    expect(replay.status).toBe(401);
+
+    const cron = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
+    expect(cron.status, await cron.text()).toBe(200);
+    for (let tries = 0; tries < 80 && callbacks.length === 0; tries += 1) {
+      await new Promise((wait) => setTimeout(wait, 250));
+    }
+    expect(callbacks, output.join('')).toHaveLength(1);
+    const [callback] = callbacks;
+    const verified = await verifyCallback<{ type: string; data: { transferId: string } }>(
+      {
+        method: 'POST',
+        url: callbackUrl,
+        headers: callback?.headers ?? new Headers(),
+        body: callback?.body ?? new Uint8Array(),
+      },
+      await client.gatewayKeys(),
+    );
+    expect(verified.event).toMatchObject({
+      type: 'transfer.received',
+      data: { transferId: transfer.body.id },
+    });
   });
 
   it('serves the API reference: the page from the app, Swagger UI from the assets binding', async () => {
