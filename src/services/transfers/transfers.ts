@@ -150,7 +150,15 @@ export async function listTransfers(
 ): Promise<{ data: Transfer[]; hasMore: boolean }> {
   if (page.startingAfter !== undefined) {
     const [cursor] = isId('transfer', page.startingAfter)
-      ? await db.select({ id: transfers.id }).from(transfers).where(eq(transfers.id, page.startingAfter))
+      ? await db
+          .select({ id: transfers.id })
+          .from(transfers)
+          .where(
+            and(
+              eq(transfers.id, page.startingAfter),
+              viewer.partnerId !== undefined ? eq(transfers.partnerId, viewer.partnerId) : undefined,
+            ),
+          )
       : [];
     if (!cursor)
       throw new GatewayError('cursor_invalid', '`starting_after` is not the id of an existing transfer.');
