@@ -18,6 +18,7 @@ import {
 } from '../../sdk/src/client.ts';
 import { isSignatureError, SignatureError, type SignatureFailure } from '../../sdk/src/errors.ts';
 import type { Logger } from '../core/logger.ts';
+import { SIGNATURE_FAILURE_CODES } from '../services/partners/authenticate.ts';
 
 export interface AgencySimulatorOptions {
   /** The gateway's base URL, e.g. http://127.0.0.1:3000 (signatures cover it exactly). */
@@ -90,21 +91,6 @@ const AMOUNT = /^\d{1,12}(\.\d{1,4})?$/;
 const CURRENCY = /^[A-Z]{3}$/;
 const JURISDICTION = /^[A-Z]{2}$/;
 
-/** The gateway's error code for an SDK refusal (design note 0003, "Errors"). */
-const ERROR_CODES: Record<SignatureFailure, string> = {
-  missing: 'signature_missing',
-  malformed: 'signature_malformed',
-  algorithm_refused: 'signature_algorithm_refused',
-  key_unknown: 'signature_key_unknown',
-  expired: 'signature_expired',
-  not_yet_valid: 'signature_not_yet_valid',
-  invalid: 'signature_invalid',
-  digest_mismatch: 'content_digest_mismatch',
-  coverage_insufficient: 'signature_coverage_insufficient',
-  parameter_unknown: 'signature_parameter_unknown',
-  component_missing: 'signature_coverage_insufficient',
-};
-
 /** A short printable excerpt of an untrusted value, for the record only. */
 function excerpt(value: unknown, max = 100): string {
   return typeof value === 'string' ? value.replace(/[^\x20-\x7e]/g, '?').slice(0, max) : '';
@@ -116,7 +102,7 @@ class GatewayKeysUnavailable extends Error {
 }
 
 function explain(error: unknown): string {
-  if (isSignatureError(error)) return `${ERROR_CODES[error.reason]}: ${error.message}`;
+  if (isSignatureError(error)) return `${SIGNATURE_FAILURE_CODES[error.reason]}: ${error.message}`;
   if (error instanceof SyntaxError) return 'malformed JSON';
   return error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
 }
@@ -369,7 +355,7 @@ export function createAgencySimulator(options: AgencySimulatorOptions): AgencySi
       log?.warn('callback refused', { eventId: excerpt(headers.get('pontis-event-id')), reason });
       // 401 (or 503 when the gateway's keys cannot be fetched): the gateway retries.
       if (keysUnavailable) return c.json({ error: 'gateway_keys_unavailable', detail: reason }, 503);
-      const code = isSignatureError(error) ? ERROR_CODES[error.reason] : 'callback_malformed';
+      const code = isSignatureError(error) ? SIGNATURE_FAILURE_CODES[error.reason] : 'callback_malformed';
       return c.json({ error: code, detail: reason }, 401);
     }
   });

@@ -124,6 +124,21 @@ async function customSigned(key: PartnerSigningKey, params: string, components: 
 const created = () => Math.floor(gw.clock.now.getTime() / 1000);
 const base64url = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
 
+/** A complete, well-formed JWS protected header of the FR agency, with the algorithm under attack. */
+const jwsProtectedHeader = (alg: string) =>
+  base64url(
+    JSON.stringify({
+      alg,
+      kid: jwsAgency.key.kid,
+      iss: jwsAgency.id,
+      iat: created(),
+      jti: newNonce(),
+      htm: 'POST',
+      htu: QUOTE_URL,
+      crit: ['iat', 'iss', 'jti', 'htm', 'htu'],
+    }),
+  );
+
 beforeAll(async () => {
   gw = await createTestGateway();
   alice = await registerTestPartner(gw, { id: 'de-alice', jurisdiction: 'DE' });
@@ -162,35 +177,13 @@ describe('attacks that must fail', () => {
   });
 
   it('alg: none', async () => {
-    const header = base64url(
-      JSON.stringify({
-        alg: 'none',
-        kid: jwsAgency.key.kid,
-        iss: jwsAgency.id,
-        iat: created(),
-        jti: newNonce(),
-        htm: 'POST',
-        htu: QUOTE_URL,
-        crit: ['iat', 'iss', 'jti', 'htm', 'htu'],
-      }),
-    );
+    const header = jwsProtectedHeader('none');
     const headers = new Headers({ 'content-type': 'application/json', 'x-jws-signature': `${header}..` });
     await expectRefused('signature_algorithm_refused', () => send(QUOTE_URL, { headers, body: BODY }));
   });
 
   it('HS256 with the public key as the shared secret', async () => {
-    const protectedHeader = base64url(
-      JSON.stringify({
-        alg: 'HS256',
-        kid: jwsAgency.key.kid,
-        iss: jwsAgency.id,
-        iat: created(),
-        jti: newNonce(),
-        htm: 'POST',
-        htu: QUOTE_URL,
-        crit: ['iat', 'iss', 'jti', 'htm', 'htu'],
-      }),
-    );
+    const protectedHeader = jwsProtectedHeader('HS256');
     const secret = utf8(JSON.stringify(jwsAgency.key.publicJwk));
     const hmacKey = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
       'sign',

@@ -63,7 +63,8 @@ export interface InboundRequest {
   requestId?: string | undefined;
 }
 
-const FAILURE_CODES: Record<SignatureFailure, ErrorCode> = {
+/** The gateway's error code for each SDK refusal (the simulator reports callbacks the same way). */
+export const SIGNATURE_FAILURE_CODES: Record<SignatureFailure, ErrorCode> = {
   missing: 'signature_missing',
   malformed: 'signature_malformed',
   algorithm_refused: 'signature_algorithm_refused',
@@ -80,7 +81,7 @@ const FAILURE_CODES: Record<SignatureFailure, ErrorCode> = {
 /** Maps an SDK verification failure to the gateway's error; other errors pass through. */
 export function toGatewayError(error: unknown): unknown {
   if (error instanceof SignatureError) {
-    return new GatewayError(FAILURE_CODES[error.reason], error.message, { cause: error });
+    return new GatewayError(SIGNATURE_FAILURE_CODES[error.reason], error.message, { cause: error });
   }
   return error;
 }
@@ -237,22 +238,65 @@ function checkCoverage(signature: ParsedSignature, hasBody: boolean, headers: He
   }
 }
 
+/** What differs between the schemes in the evidence of a verified request. */
+type SchemeEvidence = Pick<
+  typeof verifiedMessages.$inferInsert,
+  | 'kid'
+  | 'scheme'
+  | 'algorithm'
+  | 'signatureInput'
+  | 'signature'
+  | 'signatureBase'
+  | 'contentDigest'
+  | 'nonce'
+> & { signedAtSeconds: number };
+
+/**
+ * Stores the nonce and the evidence of a verified request in one transaction and returns the
+ * evidence id; a nonce seen before (by any process) is a replay and stores nothing.
+ */
 async function storeEvidence(
   db: Database,
-  evidence: typeof verifiedMessages.$inferInsert,
-  nonceExpiresAt: Date,
-): Promise<void> {
+  verified: {
+    partner: PartnerRow;
+    key: PartnerKeyRow;
+    policy: SigningPolicy;
+    request: InboundRequest;
+    now: Date;
+  },
+  evidence: SchemeEvidence,
+): Promise<string> {
+  const { partner, key, policy, request, now } = verified;
+  const { signedAtSeconds, ...fields } = evidence;
+  const id = newId('verifiedMessage', now.getTime());
+  // Kept until no signature carrying the nonce can be inside the window any more.
+  const expiresAt = new Date(
+    (signedAtSeconds + policy.maxSignatureAgeSeconds + FUTURE_SKEW_SECONDS + 60) * 1000,
+  );
   await db.transaction(async (tx) => {
     const inserted = await tx
       .insert(signatureNonces)
-      .values({ partnerId: evidence.partnerId, nonce: evidence.nonce, expiresAt: nonceExpiresAt })
+      .values({ partnerId: partner.id, nonce: evidence.nonce, expiresAt })
       .onConflictDoNothing()
       .returning({ nonce: signatureNonces.nonce });
     if (inserted.length === 0) {
       throw new GatewayError('signature_replayed', 'This nonce was already used; sign every request afresh.');
     }
-    await tx.insert(verifiedMessages).values(evidence);
+    await tx.insert(verifiedMessages).values({
+      ...fields,
+      id,
+      partnerId: partner.id,
+      keyId: key.id,
+      method: request.method,
+      targetUri: request.targetUri,
+      signedAt: new Date(signedAtSeconds * 1000),
+      certificateSerial: key.certificateSerial,
+      certificateIssuer: key.certificateIssuer,
+      requestId: request.requestId ?? null,
+      verifiedAt: now,
+    });
   });
+  return id;
 }
 
 async function authenticateHttpSignature(
@@ -304,31 +348,20 @@ async function authenticateHttpSignature(
       algorithm,
     ),
   );
-  const nonce = signature.params.nonce as string;
-  const evidenceId = newId('verifiedMessage', now.getTime());
-  await storeEvidence(
+  const evidenceId = await storeEvidence(
     db,
+    { partner, key, policy, request, now },
     {
-      id: evidenceId,
-      partnerId: partner.id,
-      keyId: key.id,
       kid,
       scheme: 'http-message-signatures',
       algorithm,
-      method: request.method,
-      targetUri: request.targetUri,
       signatureInput: `${signature.label}=${signature.serializedParams}`,
       signature: `${signature.label}=:${toBase64(signature.signature)}:`,
       signatureBase: base,
       contentDigest: digest,
-      signedAt: new Date(created * 1000),
-      nonce,
-      certificateSerial: key.certificateSerial,
-      certificateIssuer: key.certificateIssuer,
-      requestId: request.requestId ?? null,
-      verifiedAt: now,
+      nonce: signature.params.nonce as string,
+      signedAtSeconds: created,
     },
-    new Date((created + policy.maxSignatureAgeSeconds + FUTURE_SKEW_SECONDS + 60) * 1000),
   );
   return {
     partnerId: partner.id,
@@ -438,30 +471,20 @@ async function authenticateDetachedJws(
       jwsAlg as JwsAlgorithm,
     ]),
   );
-  const evidenceId = newId('verifiedMessage', now.getTime());
-  await storeEvidence(
+  const evidenceId = await storeEvidence(
     db,
+    { partner, key, policy, request, now },
     {
-      id: evidenceId,
-      partnerId: partner.id,
-      keyId: key.id,
       kid: jose.kid,
       scheme: 'detached-jws',
       algorithm: jwsAlg === 'Ed25519' || jwsAlg === 'EdDSA' ? jwsAlg : `${jwsAlg} (${algorithm})`,
-      method: request.method,
-      targetUri: request.targetUri,
       signatureInput: decoded.protected,
       signature: decoded.signature,
       signatureBase: null,
       contentDigest: await contentDigest(request.body),
-      signedAt: new Date(jose.iat * 1000),
       nonce: jose.jti,
-      certificateSerial: key.certificateSerial,
-      certificateIssuer: key.certificateIssuer,
-      requestId: request.requestId ?? null,
-      verifiedAt: now,
+      signedAtSeconds: jose.iat,
     },
-    new Date((jose.iat + policy.maxSignatureAgeSeconds + FUTURE_SKEW_SECONDS + 60) * 1000),
   );
   return {
     partnerId: partner.id,

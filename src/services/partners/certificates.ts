@@ -534,7 +534,8 @@ function isCaCertificate(cert: forge.pki.Certificate): boolean {
 
 // --- chain validation ---------------------------------------------------------------------------
 
-export interface ValidatedCertificate {
+/** What the registry records of a certificate. */
+export interface CertificateFacts {
   /** Lowercase hex of the serial number's DER content octets, as node-forge writes it. */
   serial: string;
   /** RFC 4514 text, most specific first: `CN=…, O=…, C=DE`. */
@@ -542,8 +543,11 @@ export interface ValidatedCertificate {
   subject: string;
   notBefore: Date;
   notAfter: Date;
-  /** SHA-256 of the leaf certificate's DER, lowercase hex. */
+  /** SHA-256 of the certificate's DER, lowercase hex. */
   fingerprintSha256: string;
+}
+
+export interface ValidatedCertificate extends CertificateFacts {
   /** SHA-256 of the trust anchor's DER the chain ends at, lowercase hex. */
   anchorFingerprintSha256: string;
 }
@@ -773,13 +777,7 @@ function chainError(
 
 // --- trust anchors ------------------------------------------------------------------------------
 
-export interface CertificateDescription {
-  serial: string;
-  issuer: string;
-  subject: string;
-  notBefore: Date;
-  notAfter: Date;
-  fingerprintSha256: string;
+export interface CertificateDescription extends CertificateFacts {
   /** basicConstraints cA is set. */
   isCa: boolean;
 }
