@@ -16,7 +16,7 @@ import {
   type SignatureScheme,
   verifyCallback,
 } from '../../sdk/src/client.ts';
-import { isSignatureError, SignatureError, type SignatureFailure } from '../../sdk/src/errors.ts';
+import { isSignatureError, SignatureError } from '../../sdk/src/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { SIGNATURE_FAILURE_CODES } from '../services/partners/authenticate.ts';
 
