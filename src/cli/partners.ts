@@ -73,22 +73,25 @@ export function addPartnerCommands(program: Command, withDatabase: WithDatabase,
           await applyMigrations(handle);
           const registry = registryFromConfig(current);
           await syncJurisdictions(handle.db, registry);
-          await upsertPartner(
-            handle.db,
-            registry,
-            {
-              id: partnerId,
-              jurisdiction: options.jurisdiction.toUpperCase(),
-              name: options.name,
-              callbackUrl: options.callbackUrl,
-            },
-            context(),
-          );
-          const keys = await addPartnerKeys(
-            handle.db,
-            { partnerId, keyText, kid: options.kid, activatesAt: options.activatesAt },
-            context(),
-          );
+          // All or nothing: a refused key must not leave a new partner behind without it.
+          const keys = await handle.db.transaction(async (tx) => {
+            await upsertPartner(
+              tx,
+              registry,
+              {
+                id: partnerId,
+                jurisdiction: options.jurisdiction.toUpperCase(),
+                name: options.name,
+                callbackUrl: options.callbackUrl,
+              },
+              context(),
+            );
+            return addPartnerKeys(
+              tx,
+              { partnerId, keyText, kid: options.kid, activatesAt: options.activatesAt },
+              context(),
+            );
+          });
           for (const key of keys) {
             console.log(
               `partner ${partnerId}: key ${key.kid} (${key.family}) ${key.state} from ${key.activatesAt}${key.certificate ? `, certificate ${key.certificate.serial} by ${key.certificate.issuer}` : ''}`,

@@ -6,7 +6,7 @@
  * the next key (PONTIS_PUBLISHED_KEYS), make it active (PONTIS_SIGNING_KEY) and keep the old
  * public key published, then drop it after the overlap.
  */
-import { calculateJwkThumbprint, type JWK } from 'jose';
+import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
 import { GatewayError } from '../../core/errors.ts';
 import type { SigningKey } from './tokens.ts';
 
@@ -49,6 +49,15 @@ export async function gatewayKeySet(active: SigningKey, extra: unknown = []): Pr
       );
     }
     const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x: candidate.x, y: candidate.y };
+    // A damaged key (truncated x or y, not a point on the curve) must stop the start, not be published.
+    try {
+      await importJWK(publicJwk, 'ES256');
+    } catch {
+      throw new GatewayError(
+        'configuration_invalid',
+        'PONTIS_PUBLISHED_KEYS holds a key whose x and y are not a valid P-256 public key.',
+      );
+    }
     const kid = await calculateJwkThumbprint(publicJwk);
     if (published.some((key) => key.kid === kid)) continue;
     published.push({ ...publicJwk, kid, alg: 'ES256', use: 'sig' });

@@ -469,70 +469,83 @@ export async function listTrustAnchors(db: Executor): Promise<TrustAnchorView[]>
 }
 
 /**
- * Loads a CRL: finds the anchor whose signature it carries, refuses one older than the loaded
- * one, and replaces the anchor's revoked serials, all in one transaction.
+ * Loads a CRL: finds every anchor whose signature it carries (the same CA may be trusted for
+ * several jurisdictions, one anchor row each), refuses one older than a loaded one, and replaces
+ * those anchors' revoked serials, all in one transaction.
  */
 export async function importCrl(
   db: Database,
   input: { crlText: string },
   context: RegistryContext,
 ): Promise<TrustAnchorView> {
-  const anchors = await db.select().from(trustAnchors);
-  let parsed: ReturnType<typeof parseCrl> | undefined;
-  let anchor: (typeof anchors)[number] | undefined;
+  const anchors = await db
+    .select()
+    .from(trustAnchors)
+    .orderBy(asc(trustAnchors.jurisdictionCode), asc(trustAnchors.id));
+  const matches: { anchor: (typeof anchors)[number]; crl: ReturnType<typeof parseCrl> }[] = [];
   let lastError: unknown;
   for (const candidate of anchors) {
     try {
-      parsed = parseCrl(input.crlText, candidate.certificatePem, context.now);
-      anchor = candidate;
-      break;
+      matches.push({
+        anchor: candidate,
+        crl: parseCrl(input.crlText, candidate.certificatePem, context.now),
+      });
     } catch (error) {
       lastError = error;
     }
   }
-  if (!parsed || !anchor) {
+  if (matches.length === 0) {
     if (lastError instanceof GatewayError && anchors.length === 1) throw lastError;
     throw new GatewayError('crl_invalid', 'The CRL is not signed by any registered trust anchor.');
   }
-  const crl = parsed;
-  const found = anchor;
   return db.transaction(async (tx) => {
-    const [current] = await tx.select().from(trustAnchors).where(eq(trustAnchors.id, found.id)).for('update');
-    if (current?.crlThisUpdate && current.crlThisUpdate.getTime() >= crl.thisUpdate.getTime()) {
-      if (current.crlSha256 === crl.fingerprintSha256) return anchorView(current, crl.revoked.length);
-      throw new GatewayError('crl_invalid', 'This CRL is not newer than the one already loaded.', {
-        details: { loadedThisUpdate: current.crlThisUpdate.toISOString() },
+    const views: TrustAnchorView[] = [];
+    for (const { anchor: found, crl } of matches) {
+      const [current] = await tx
+        .select()
+        .from(trustAnchors)
+        .where(eq(trustAnchors.id, found.id))
+        .for('update');
+      if (current?.crlThisUpdate && current.crlThisUpdate.getTime() >= crl.thisUpdate.getTime()) {
+        if (current.crlSha256 === crl.fingerprintSha256) {
+          views.push(anchorView(current, crl.revoked.length));
+          continue;
+        }
+        throw new GatewayError('crl_invalid', 'This CRL is not newer than the one already loaded.', {
+          details: { loadedThisUpdate: current.crlThisUpdate.toISOString() },
+        });
+      }
+      await tx.delete(revokedCertificates).where(eq(revokedCertificates.trustAnchorId, found.id));
+      if (crl.revoked.length > 0) {
+        await tx
+          .insert(revokedCertificates)
+          .values(
+            crl.revoked.map((entry) => ({
+              trustAnchorId: found.id,
+              serial: entry.serial,
+              revokedAt: entry.revokedAt,
+            })),
+          )
+          .onConflictDoNothing();
+      }
+      const [row] = await tx
+        .update(trustAnchors)
+        .set({
+          crlThisUpdate: crl.thisUpdate,
+          crlNextUpdate: crl.nextUpdate ?? null,
+          crlSha256: crl.fingerprintSha256,
+        })
+        .where(eq(trustAnchors.id, found.id))
+        .returning();
+      if (!row) throw new Error('update of trust_anchors returned no row');
+      await audit(tx, context, 'trust_anchor.crl_loaded', 'trust_anchor', found.id, {
+        thisUpdate: crl.thisUpdate.toISOString(),
+        revoked: crl.revoked.length,
+        sha256: crl.fingerprintSha256,
       });
+      views.push(anchorView(row, crl.revoked.length));
     }
-    await tx.delete(revokedCertificates).where(eq(revokedCertificates.trustAnchorId, found.id));
-    if (crl.revoked.length > 0) {
-      await tx
-        .insert(revokedCertificates)
-        .values(
-          crl.revoked.map((entry) => ({
-            trustAnchorId: found.id,
-            serial: entry.serial,
-            revokedAt: entry.revokedAt,
-          })),
-        )
-        .onConflictDoNothing();
-    }
-    const [row] = await tx
-      .update(trustAnchors)
-      .set({
-        crlThisUpdate: crl.thisUpdate,
-        crlNextUpdate: crl.nextUpdate ?? null,
-        crlSha256: crl.fingerprintSha256,
-      })
-      .where(eq(trustAnchors.id, found.id))
-      .returning();
-    if (!row) throw new Error('update of trust_anchors returned no row');
-    await audit(tx, context, 'trust_anchor.crl_loaded', 'trust_anchor', found.id, {
-      thisUpdate: crl.thisUpdate.toISOString(),
-      revoked: crl.revoked.length,
-      sha256: crl.fingerprintSha256,
-    });
-    return anchorView(row, crl.revoked.length);
+    return views[0] as TrustAnchorView;
   });
 }
 
