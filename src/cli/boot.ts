@@ -51,6 +51,8 @@ export async function bootGateway(
 ): Promise<NodeGateway> {
   const registry = registryFromConfig(config);
   const { key: signingKey, source: signingKeySource } = await loadSigningKey(config);
+  // Checked before anything is migrated or seeded: a bad PONTIS_PUBLISHED_KEYS stops the start at once.
+  const gatewayKeys = await gatewayKeySet(signingKey, config.publishedKeys);
   const handle = await openConfiguredDatabase(config);
   try {
     const migrations = await applyMigrations(handle);
@@ -58,7 +60,7 @@ export async function bootGateway(
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
     const rates = await loadReferenceRatesAtStart(handle.db, registry, config, logger);
     const deps: AppDeps = {
-      ...sharedDeps(config, await gatewayKeySet(signingKey, config.publishedKeys), { registry, logger }),
+      ...sharedDeps(config, gatewayKeys, { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
       databaseKind: handle.kind,
       docsAsset: nodeDocsAsset,

@@ -169,7 +169,12 @@ export function addPartnerCommands(program: Command, withDatabase: WithDatabase,
     .command('crl <crl-file>')
     .description("load a trust anchor's certificate revocation list (PEM or DER), all or nothing")
     .action(async (file: string) => {
-      const bytes = readFileSync(file);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file);
+      } catch {
+        throw new Error(`no such file: ${file}`);
+      }
       const text = bytes.includes('-----BEGIN') ? bytes.toString('utf8') : bytes.toString('base64');
       await withDatabase(async (handle) => {
         const anchor = await importCrl(handle.db, { crlText: text }, context());

@@ -6,34 +6,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ERROR_CATALOGUE, GatewayError, isGatewayError } from '../core/errors.ts';
+import { causeChain, type DriverError, driverError } from '../db/driver-errors.ts';
 import type { AppEnv } from './context.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-interface DriverError {
-  code?: unknown;
-  constraint?: unknown;
-  constraint_name?: unknown;
-  cause?: unknown;
-  name?: unknown;
-}
-
-/** The error and its causes, outermost first (drizzle wraps the driver's error), at most 5 deep. */
-function causeChain(error: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let current = error; chain.length < 5 && current !== null && typeof current === 'object'; ) {
-    chain.push(current);
-    current = (current as DriverError).cause;
-  }
-  return chain;
-}
-
-/** The first error in the chain that carries a driver code or SQLSTATE. */
-function driverError(error: unknown): (DriverError & { code: string }) | undefined {
-  return causeChain(error).find(
-    (item): item is DriverError & { code: string } => typeof (item as DriverError).code === 'string',
-  );
-}
 
 const UNAVAILABLE_DRIVER_CODES = new Set([
   'ECONNREFUSED',

@@ -631,6 +631,12 @@ describe('trust anchors and CRLs', () => {
     expect(newer.status, await newer.clone().text()).toBe(200);
     expect((await json<AnchorView>(newer)).crl?.revoked).toBe(2);
     expect(await signedStatus(sealClient)).toEqual({ status: 401, code: 'certificate_revoked' });
+    // A revoked certificate cannot be registered again (under another kid) either.
+    const again = await post('/v1/partners/nl-crl/keys', { key: seal.certPem, kid: 'nl-crl-seal-again' });
+    await expectProblem(again, 422, 'certificate_untrusted');
+    // Adding the same anchor again reports its CRL as it is.
+    const readded = await post('/v1/trust-anchors', { jurisdiction: 'NL', certificate: ca.certPem });
+    expect((await json<AnchorView>(readded)).crl?.revoked).toBe(2);
 
     const list = await json<{ data: AnchorView[] }>(await get('/v1/trust-anchors'));
     expect(list.data.find((item) => item.jurisdiction === 'NL')?.crl).toMatchObject({

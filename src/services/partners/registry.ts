@@ -3,10 +3,11 @@
  * their certificates must chain to, and the revocation lists of those anchors. Every change is
  * audited in the same transaction; keys are never deleted.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { GatewayError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import type { Database, Executor, Transaction } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/driver-errors.ts';
 import { partnerAgencies, partnerKeys, revokedCertificates, trustAnchors } from '../../db/schema.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { recordAudit } from '../audit/audit.ts';
@@ -249,79 +250,96 @@ export async function addPartnerKeys(
   context: RegistryContext,
 ): Promise<PartnerKeyView[]> {
   const material = await parsePartnerKeyFile(input.keyText, input.kid ? { kid: input.kid } : {});
-  return db.transaction(async (tx) => {
-    const partner = await getPartnerRow(tx, input.partnerId);
-    const activatesAt = input.activatesAt ?? context.now;
-    const anchors = material.some((key) => key.certificate)
-      ? await tx
-          .select()
-          .from(trustAnchors)
-          .where(eq(trustAnchors.jurisdictionCode, partner.jurisdictionCode))
-      : [];
-    const taken = await tx
-      .select({ kid: partnerKeys.kid })
-      .from(partnerKeys)
-      .where(
-        inArray(
-          partnerKeys.kid,
-          material.map((key) => key.kid),
-        ),
-      );
-    if (taken.length > 0) {
-      throw new GatewayError('partner_conflict', `A key with kid ${taken[0]?.kid} is already registered.`, {
-        details: { kid: taken[0]?.kid },
-      });
-    }
-    const rows: PartnerKeyRow[] = [];
-    for (const key of material) {
-      let certificate: ReturnType<typeof validateCertificateChain> | undefined;
-      let anchorId: string | null = null;
-      if (key.certificate) {
-        certificate = validateForRegistration({
-          leafPem: key.certificate.pem,
-          chainPems: key.certificate.chainPems,
-          anchorPems: anchors.map((anchor) => anchor.certificatePem),
-          // A renewed seal may be registered ahead: it must be valid when the key starts signing.
-          at: activatesAt.getTime() > context.now.getTime() ? activatesAt : context.now,
-        });
-        anchorId =
-          anchors.find((anchor) => anchor.fingerprintSha256 === certificate?.anchorFingerprintSha256)?.id ??
-          null;
+  return db
+    .transaction(async (tx) => storeKeys(tx, material, input, context))
+    .catch((error: unknown) => {
+      // Two registrations of one kid at the same moment: the unique index decides, the loser hears why.
+      if (isUniqueViolation(error, 'partner_keys_kid_unique')) {
+        throw new GatewayError('partner_conflict', 'A key with this kid was registered meanwhile.');
       }
-      const [row] = await tx
-        .insert(partnerKeys)
-        .values({
-          id: newId('partnerKey', context.now.getTime()),
-          partnerId: partner.id,
-          kid: key.kid,
-          family: key.family,
-          publicJwk: key.jwk,
-          certificatePem: key.certificate?.pem ?? null,
-          certificateSerial: certificate?.serial ?? null,
-          certificateIssuer: certificate?.issuer ?? null,
-          certificateSubject: certificate?.subject ?? null,
-          certificateNotBefore: certificate?.notBefore ?? null,
-          certificateNotAfter: certificate?.notAfter ?? null,
-          trustAnchorId: anchorId,
-          activatesAt,
-          createdBy: context.actor,
-          createdAt: context.now,
-        })
-        .returning();
-      if (!row) throw new Error('insert into partner_keys returned no row');
-      await audit(tx, context, 'partner_key.added', 'partner_key', row.id, {
+      throw error;
+    });
+}
+
+async function storeKeys(
+  tx: Transaction,
+  material: Awaited<ReturnType<typeof parsePartnerKeyFile>>,
+  input: AddKeysInput,
+  context: RegistryContext,
+): Promise<PartnerKeyView[]> {
+  const partner = await getPartnerRow(tx, input.partnerId);
+  const activatesAt = input.activatesAt ?? context.now;
+  const anchors = material.some((key) => key.certificate)
+    ? await tx.select().from(trustAnchors).where(eq(trustAnchors.jurisdictionCode, partner.jurisdictionCode))
+    : [];
+  const taken = await tx
+    .select({ kid: partnerKeys.kid })
+    .from(partnerKeys)
+    .where(
+      inArray(
+        partnerKeys.kid,
+        material.map((key) => key.kid),
+      ),
+    );
+  if (taken.length > 0) {
+    throw new GatewayError('partner_conflict', `A key with kid ${taken[0]?.kid} is already registered.`, {
+      details: { kid: taken[0]?.kid },
+    });
+  }
+  const rows: PartnerKeyRow[] = [];
+  for (const key of material) {
+    let certificate: ReturnType<typeof validateCertificateChain> | undefined;
+    let anchorId: string | null = null;
+    if (key.certificate) {
+      certificate = validateForRegistration({
+        leafPem: key.certificate.pem,
+        chainPems: key.certificate.chainPems,
+        anchorPems: anchors.map((anchor) => anchor.certificatePem),
+        // A renewed seal may be registered ahead: it must be valid when the key starts signing.
+        at: activatesAt.getTime() > context.now.getTime() ? activatesAt : context.now,
+      });
+      anchorId =
+        anchors.find((anchor) => anchor.fingerprintSha256 === certificate?.anchorFingerprintSha256)?.id ??
+        null;
+      if (anchorId && (await isRevoked(tx, anchorId, certificate.serial))) {
+        throw new GatewayError('certificate_untrusted', "The certificate is revoked by its issuer's CRL.", {
+          details: { reason: 'certificate_revoked', serial: certificate.serial },
+        });
+      }
+    }
+    const [row] = await tx
+      .insert(partnerKeys)
+      .values({
+        id: newId('partnerKey', context.now.getTime()),
         partnerId: partner.id,
         kid: key.kid,
         family: key.family,
-        activatesAt: activatesAt.toISOString(),
-        ...(certificate
-          ? { certificateSerial: certificate.serial, certificateIssuer: certificate.issuer }
-          : {}),
-      });
-      rows.push(row);
-    }
-    return rows.map((row) => keyView(row, context.now));
-  });
+        publicJwk: key.jwk,
+        certificatePem: key.certificate?.pem ?? null,
+        certificateSerial: certificate?.serial ?? null,
+        certificateIssuer: certificate?.issuer ?? null,
+        certificateSubject: certificate?.subject ?? null,
+        certificateNotBefore: certificate?.notBefore ?? null,
+        certificateNotAfter: certificate?.notAfter ?? null,
+        trustAnchorId: anchorId,
+        activatesAt,
+        createdBy: context.actor,
+        createdAt: context.now,
+      })
+      .returning();
+    if (!row) throw new Error('insert into partner_keys returned no row');
+    await audit(tx, context, 'partner_key.added', 'partner_key', row.id, {
+      partnerId: partner.id,
+      kid: key.kid,
+      family: key.family,
+      activatesAt: activatesAt.toISOString(),
+      ...(certificate
+        ? { certificateSerial: certificate.serial, certificateIssuer: certificate.issuer }
+        : {}),
+    });
+    rows.push(row);
+  }
+  return rows.map((row) => keyView(row, context.now));
 }
 
 /** Retires a key at `at` (default now); it keeps verifying archived messages, never new ones. */
@@ -433,7 +451,7 @@ export async function addTrustAnchor(
           eq(trustAnchors.fingerprintSha256, certificate.fingerprintSha256),
         ),
       );
-    if (existing) return anchorView(existing, 0);
+    if (existing) return anchorView(existing, await revokedCount(tx, existing.id));
     const [row] = await tx
       .insert(trustAnchors)
       .values({
@@ -547,6 +565,14 @@ export async function importCrl(
     }
     return views[0] as TrustAnchorView;
   });
+}
+
+async function revokedCount(db: Executor, trustAnchorId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(revokedCertificates)
+    .where(eq(revokedCertificates.trustAnchorId, trustAnchorId));
+  return Number(row?.count ?? 0);
 }
 
 /** Whether the anchor's CRL lists this serial (as of the newest CRL loaded). */
