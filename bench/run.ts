@@ -9,7 +9,13 @@
  *   app:       quotes and quote+transfer round trips through the real app (app.request, no sockets),
  *              sequential and concurrent, against GET /health on the same app;
  *   http:      quotes through a real HTTP server on a local socket (keep-alive fetch), sequential
- *              and concurrent, against GET /health over the same socket.
+ *              and concurrent, against GET /health over the same socket;
+ *   signatures: partner signatures (bench/signatures.ts): verifications per second per algorithm
+ *              against building the signature base alone, and POST /v1/quotes signed by a partner
+ *              against the same route with a bearer token, in process and over HTTP.
+ *
+ * `npm run bench -- signatures` (or `micro`, `quotes`, `app`, several at once) runs only those
+ * sections; `app` covers the app and http tables.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -29,6 +35,7 @@ import { crossRate } from '../src/services/fx/cross-rate.ts';
 import { loadDemoRates } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
 import { createQuote } from '../src/services/quotes/quotes.ts';
+import { signatureVerification, signedRequests } from './signatures.ts';
 
 /** A fixed clock: the demo table is dated the Friday before, so every quote uses a fresh rate. */
 const NOW = new Date('2026-11-23T10:00:00.000Z');
@@ -168,14 +175,16 @@ async function inProcess() {
   await handle.close();
 }
 
-async function appAndHttp() {
+/** The real app on a seeded bench database, with an operator's bearer token. */
+async function benchGateway() {
   const { handle, registry, label } = await openBenchDatabase();
   const key = await generateSigningKey();
+  const gatewayKeys = await gatewayKeySet(key);
   const app = createApp({
     version: 'bench',
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
-    gatewayKeys: await gatewayKeySet(key),
+    gatewayKeys,
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
     clock: () => NOW,
@@ -183,6 +192,11 @@ async function appAndHttp() {
   });
   const token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 3600 });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  return { handle, registry, label, app, gatewayKeys, headers };
+}
+
+async function appAndHttp() {
+  const { handle, label, app, headers } = await benchGateway();
   const quoteBody = JSON.stringify(CONTRIBUTION);
   const quote = async () => {
     const response = await app.request('/v1/quotes', { method: 'POST', headers, body: quoteBody });
@@ -230,7 +244,35 @@ async function appAndHttp() {
   await handle.close();
 }
 
+async function signatures() {
+  await signatureVerification(NOW);
+  const { handle, registry, label, app, gatewayKeys, headers } = await benchGateway();
+  await signedRequests({
+    app,
+    db: handle.db,
+    registry,
+    gatewayKeys,
+    bearerHeaders: headers,
+    now: NOW,
+    quoteBody: JSON.stringify(CONTRIBUTION),
+    label,
+  });
+  await handle.close();
+}
+
+const SECTIONS: Record<string, () => Promise<unknown>> = {
+  micro,
+  quotes: inProcess,
+  app: appAndHttp,
+  signatures,
+};
+const selected = process.argv.slice(2);
+const unknown = selected.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`unknown section ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
+}
 console.log(`Pontis benchmarks — Node ${process.version}, ${process.platform}/${process.arch}`);
-await micro();
-await inProcess();
-await appAndHttp();
+for (const [name, run] of Object.entries(SECTIONS)) {
+  if (selected.length === 0 || selected.includes(name)) await run();
+}

@@ -94,6 +94,30 @@ async function guard<T>(work: () => Promise<T> | T): Promise<T> {
   }
 }
 
+/**
+ * Imported public keys by key row and algorithm. A row's key never changes (keys are added and
+ * retired, never edited), so the import is done once per process; the map is bounded.
+ */
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const MAX_IMPORTED_KEYS = 1_000;
+
+function verificationKey(
+  key: PartnerKeyRow,
+  algorithm: string,
+  load: () => Promise<CryptoKey>,
+): Promise<CryptoKey> {
+  const cacheKey = `${key.id}:${algorithm}`;
+  let imported = importedKeys.get(cacheKey);
+  if (!imported) {
+    if (importedKeys.size >= MAX_IMPORTED_KEYS)
+      importedKeys.delete(importedKeys.keys().next().value as string);
+    imported = load();
+    importedKeys.set(cacheKey, imported);
+    imported.catch(() => importedKeys.delete(cacheKey));
+  }
+  return imported;
+}
+
 /** Whether the request carries a partner signature (else it is a staff call or anonymous). */
 export function hasPartnerSignature(headers: Headers): boolean {
   return headers.has('signature-input') || headers.has('signature') || headers.has('x-jws-signature');
@@ -344,7 +368,7 @@ async function authenticateHttpSignature(
     verifySignature(
       message,
       signature,
-      await importPublicKey(key.publicJwk as JsonWebKey, algorithm),
+      await verificationKey(key, algorithm, () => importPublicKey(key.publicJwk as JsonWebKey, algorithm)),
       algorithm,
     ),
   );
@@ -467,9 +491,16 @@ async function authenticateDetachedJws(
   }
   const algorithm = httpAlgorithmForJwk(key.publicJwk as JsonWebKey);
   await guard(async () =>
-    verifyDetachedJws(header, request.body, (await importJWK(key.publicJwk as JWK, jwsAlg)) as CryptoKey, [
-      jwsAlg as JwsAlgorithm,
-    ]),
+    verifyDetachedJws(
+      header,
+      request.body,
+      await verificationKey(
+        key,
+        jwsAlg,
+        async () => (await importJWK(key.publicJwk as JWK, jwsAlg)) as CryptoKey,
+      ),
+      [jwsAlg as JwsAlgorithm],
+    ),
   );
   const evidenceId = await storeEvidence(
     db,
