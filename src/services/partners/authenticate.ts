@@ -17,8 +17,10 @@ import {
   importPublicKey,
   type JwsAlgorithm,
   keyFamily,
+  PARTNER_HEADER,
   type ParsedSignature,
   parseSignatures,
+  REQUEST_TAG,
   SignatureError,
   type SignatureFailure,
   signatureBase,
@@ -34,15 +36,11 @@ import type { SigningPolicy } from '../../ports/signing.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import { findKey, isRevoked, keyState, type PartnerKeyRow, type PartnerRow } from './registry.ts';
 
-/** The FAPI 2.0 Message Signing tags. */
-export const REQUEST_TAG = 'fapi-2-request';
-export const RESPONSE_TAG = 'fapi-2-response';
 /** How far into the future a `created` may lie (clock skew between signer and gateway). */
 export const FUTURE_SKEW_SECONDS = 5;
-/** The request header naming the partner a request claims to come from (optional, covered when sent). */
-export const PARTNER_HEADER = 'pontis-partner';
 const NONCE_PATTERN = /^[\x21-\x7E]{16,128}$/;
-const JWS_ALGORITHMS: JwsAlgorithm[] = ['EdDSA', 'Ed25519', 'ES256', 'PS256', 'PS512'];
+/** The SDK also knows RS256 (PKCS#1 v1.5); partners must use RSA-PSS. */
+const ACCEPTED_JWS_ALGORITHMS: JwsAlgorithm[] = ['EdDSA', 'Ed25519', 'ES256', 'PS256', 'PS512'];
 
 export interface PartnerPrincipal {
   partnerId: string;
@@ -433,13 +431,13 @@ async function authenticateDetachedJws(
   const header = request.headers.get('x-jws-signature') ?? '';
   // `alg: none` comes with an empty signature: refuse the algorithm before judging the shape.
   const alg = peekJwsAlgorithm(header);
-  if (alg !== undefined && !JWS_ALGORITHMS.includes(alg as JwsAlgorithm)) {
+  if (alg !== undefined && !ACCEPTED_JWS_ALGORITHMS.includes(alg as JwsAlgorithm)) {
     throw new GatewayError('signature_algorithm_refused', `JWS alg "${alg.slice(0, 16)}" is not accepted.`);
   }
   const decoded = await guard(() => decodeDetachedJws(header));
   const jose = decoded.protectedHeader;
   const jwsAlg = typeof jose.alg === 'string' ? jose.alg : '';
-  if (!JWS_ALGORITHMS.includes(jwsAlg as JwsAlgorithm)) {
+  if (!ACCEPTED_JWS_ALGORITHMS.includes(jwsAlg as JwsAlgorithm)) {
     throw new GatewayError('signature_algorithm_refused', 'The JWS names no accepted algorithm.');
   }
   const crit = Array.isArray(jose.crit) ? jose.crit : [];

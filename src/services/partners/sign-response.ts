@@ -4,19 +4,19 @@
  * `Content-Digest` (RFC 9530, sha-256) of its exact body bytes.
  */
 import {
+  CALLBACK_TAG,
   type ComponentId,
   contentDigest,
+  EVENT_ID_HEADER,
   type HttpMessage,
   importPrivateKey,
   newNonce,
+  RESPONSE_TAG,
   signMessage,
 } from '../../../sdk/src/index.ts';
 import type { GatewayKeySet } from '../auth/gateway-keys.ts';
-import { RESPONSE_TAG } from './authenticate.ts';
 
 export const GATEWAY_ALGORITHM = 'ecdsa-p256-sha256' as const;
-export const CALLBACK_TAG = 'pontis-callback';
-export const EVENT_ID_HEADER = 'pontis-event-id';
 
 const privateKeys = new WeakMap<GatewayKeySet, Promise<CryptoKey>>();
 
