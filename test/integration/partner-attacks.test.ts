@@ -18,6 +18,7 @@ import {
   toComponentId,
   utf8,
 } from '../../sdk/src/index.ts';
+import { createApp } from '../../src/app.ts';
 import {
   addPartnerKeys,
   addTrustAnchor,
@@ -249,6 +250,22 @@ describe('attacks that must fail', () => {
     await expectRefused('signature_replayed', async () =>
       send(QUOTE_URL, await signedQuote(alice, { nonce })),
     );
+  });
+
+  it('a nonce accepted by one gateway process is a replay for every other one', async () => {
+    // A second app over the same database stands for another process (or Worker isolate).
+    const other = createApp(gw.deps);
+    const signed = await signedQuote(alice);
+    expect((await send(QUOTE_URL, signed)).status).toBe(201);
+    const before = await counts();
+    const replay = await other.request(QUOTE_URL, {
+      method: 'POST',
+      headers: signed.headers,
+      body: signed.body,
+    });
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { code: string }).code).toBe('signature_replayed');
+    expect(await counts()).toEqual(before);
   });
 
   it('replayed JWS (same jti)', async () => {
