@@ -8,6 +8,11 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerClient, type PartnerClient } from '../../sdk/src/index.ts';
 import { auditEvents } from '../../src/db/schema.ts';
+import type {
+  PartnerKeyView,
+  PartnerView as RegistryPartnerView,
+  TrustAnchorView,
+} from '../../src/services/partners/registry.ts';
 import { createTestGateway, json, type TestGateway } from '../helpers/gateway.ts';
 import {
   appFetch,
@@ -19,38 +24,10 @@ import {
 import { createCrl, createTestCa, issueAgencyCertificate } from '../helpers/pki.ts';
 
 type Problem = { status: number; code: string; detail?: string; [member: string]: unknown };
-type KeyView = {
-  kid: string;
-  family: string;
-  state: 'pending' | 'active' | 'retired';
-  activatesAt: string;
-  retiredAt: string | null;
-  publicJwk: Record<string, unknown>;
-  certificate: {
-    serial: string;
-    issuer: string;
-    subject: string;
-    notBefore: string;
-    notAfter: string;
-  } | null;
-};
-type PartnerView = {
-  id: string;
-  object: 'partner';
-  name: string;
-  jurisdiction: string;
-  status: string;
-  callbackUrl: string | null;
-  keys: KeyView[];
-  createdAt: string;
-};
-type AnchorView = {
-  id: string;
-  jurisdiction: string;
-  subject: string;
-  fingerprintSha256: string;
-  crl: { thisUpdate: string; nextUpdate: string | null; revoked: number } | null;
-};
+// The wire shapes are the registry's own views.
+type KeyView = PartnerKeyView;
+type PartnerView = RegistryPartnerView;
+type AnchorView = TrustAnchorView;
 
 const START = new Date('2026-11-23T10:00:00.000Z');
 const OPERATOR = 'demo-operator';

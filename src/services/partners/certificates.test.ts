@@ -33,6 +33,10 @@ function sha256(pem: string): string {
   return createHash('sha256').update(derOf(pem)).digest('hex');
 }
 
+/** Validates a leaf issued directly by the test root, at AT. */
+const underRoot = (leafPem: string) =>
+  validateCertificateChain({ leafPem, chainPems: [], anchorPems: [root.certPem], at: AT });
+
 describe('validateCertificateChain', () => {
   it('accepts anchor → agency certificate and reports its fields', () => {
     const agency = issueAgencyCertificate(root, {
@@ -91,14 +95,7 @@ describe('validateCertificateChain', () => {
       keyType: 'ec-p256',
       signingKey: otherRoot.forgeKey,
     });
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: agency.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(agency.certPem));
     expect(error.code).toBe('certificate_untrusted');
     expect(error.message).toMatch(/not signed by a trust anchor/);
   });
@@ -113,9 +110,7 @@ describe('validateCertificateChain', () => {
     Buffer.from(String(other.publicJwk.x), 'base64url').copy(der, at);
     Buffer.from(String(other.publicJwk.y), 'base64url').copy(der, at + 32);
     const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`;
-    const error = thrown(() =>
-      validateCertificateChain({ leafPem: pem, chainPems: [], anchorPems: [root.certPem], at: AT }),
-    );
+    const error = thrown(() => underRoot(pem));
     expect(error.code).toBe('certificate_untrusted');
   });
 
@@ -125,14 +120,7 @@ describe('validateCertificateChain', () => {
       notBefore: new Date('2020-01-01T00:00:00Z'),
       notAfter: new Date('2025-01-01T00:00:00Z'),
     });
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: agency.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(agency.certPem));
     expect(error.code).toBe('certificate_expired');
     expect(error.message).toMatch(
       /agency certificate expired at 2025-01-01T00:00:00.000Z; register the renewed/,
@@ -165,40 +153,19 @@ describe('validateCertificateChain', () => {
       notBefore: new Date('2027-01-01T00:00:00Z'),
       notAfter: new Date('2030-01-01T00:00:00Z'),
     });
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: agency.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(agency.certPem));
     expect(error.code).toBe('certificate_not_yet_valid');
     expect(error.message).toMatch(/not valid before 2027-01-01T00:00:00.000Z/);
   });
 
   it('refuses a certificate of another CA, and one whose chain is missing', () => {
     const agency = issueAgencyCertificate(otherRoot, { subject: 'French Seal' });
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: agency.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(agency.certPem));
     expect(error.code).toBe('certificate_untrusted');
     expect(error.message).toMatch(/does not chain to a trust anchor.*trust-anchor add/);
 
     const underIssuing = issueAgencyCertificate(issuing, { subject: 'Agency Seal' });
-    const missing = thrown(() =>
-      validateCertificateChain({
-        leafPem: underIssuing.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const missing = thrown(() => underRoot(underIssuing.certPem));
     expect(missing.code).toBe('certificate_untrusted');
     expect(missing.message).toMatch(/send the full chain/);
   });
@@ -206,14 +173,7 @@ describe('validateCertificateChain', () => {
   it('refuses an impostor CA with the anchor’s name but another key', () => {
     const impostor = createTestCa({ name: 'DE Test Root CA', freshKey: true });
     const agency = issueAgencyCertificate(impostor, { subject: 'Impostor Seal' });
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: agency.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(agency.certPem));
     expect(error.code).toBe('certificate_untrusted');
     // …also when the impostor's self-signed root is sent as chain.
     const withRoot = thrown(() =>
@@ -239,14 +199,7 @@ describe('validateCertificateChain', () => {
   it('refuses an agency certificate without digitalSignature key usage', () => {
     for (const keyUsage of [{ digitalSignature: false }, false] as const) {
       const agency = issueAgencyCertificate(root, { subject: 'Encryption Only', keyUsage });
-      const error = thrown(() =>
-        validateCertificateChain({
-          leafPem: agency.certPem,
-          chainPems: [],
-          anchorPems: [root.certPem],
-          at: AT,
-        }),
-      );
+      const error = thrown(() => underRoot(agency.certPem));
       expect(error.code).toBe('partner_key_invalid');
       expect(error.message).toMatch(keyUsage ? /key usage does not include digitalSignature/ : /no keyUsage/);
     }
@@ -279,27 +232,13 @@ describe('validateCertificateChain', () => {
     cert.setIssuer(root.cert.subject.attributes);
     cert.setExtensions([{ name: 'keyUsage', digitalSignature: true }]);
     cert.sign(root.forgeKey, forge.md.sha1.create());
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: forge.pki.certificateToPem(cert),
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot(forge.pki.certificateToPem(cert)));
     expect(error.code).toBe('certificate_untrusted');
     expect(error.details).toMatchObject({ reason: 'signature_algorithm' });
   });
 
   it('refuses garbage certificates with partner_key_invalid', () => {
-    const error = thrown(() =>
-      validateCertificateChain({
-        leafPem: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      }),
-    );
+    const error = thrown(() => underRoot('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----'));
     expect(error.code).toBe('partner_key_invalid');
   });
 });
@@ -380,12 +319,7 @@ describe('parseCrl', () => {
     ]);
     // The serials are the ones chain validation reports.
     for (const cert of certs) {
-      const validated = validateCertificateChain({
-        leafPem: cert.certPem,
-        chainPems: [],
-        anchorPems: [root.certPem],
-        at: AT,
-      });
+      const validated = underRoot(cert.certPem);
       expect(crl.revoked.map((entry) => entry.serial)).toContain(validated.serial);
     }
     // Base64 DER works too, and a passed nextUpdate makes it stale.
