@@ -4,7 +4,7 @@
  * uses these and states what differs, so that what is particular about a country stays visible
  * in its own folder.
  */
-import type { AmlPolicy, PrivacyPolicy, SettlementPolicy } from '../../src/ports/index.ts';
+import type { AmlPolicy, PrivacyPolicy, SettlementPolicy, SigningPolicy } from '../../src/ports/index.ts';
 import { target2Calendar } from './target2-calendar.ts';
 
 /** Minimisation per purpose: only what the purpose needs may cross the border. */
@@ -59,6 +59,17 @@ export function amlPolicy(
     sanctionsLists,
     highRiskCountries: FATF_HIGH_RISK,
   };
+}
+
+/** The FAPI 2.0 Message Signing window: a signature's `created` is at most 60 seconds old. */
+export const FAPI_MAX_SIGNATURE_AGE_SECONDS = 60;
+
+/** How an agency signs: the schemes and algorithms it agreed, in the FAPI 2.0 window. */
+export function agencySigning(
+  schemes: SigningPolicy['schemes'],
+  algorithms: SigningPolicy['algorithms'],
+): SigningPolicy {
+  return { schemes, algorithms, maxSignatureAgeSeconds: FAPI_MAX_SIGNATURE_AGE_SECONDS };
 }
 
 /** SEPA credit transfer (pain.001) on the TARGET calendar: cut-off 15:00 local time, D+1. */

@@ -6,7 +6,12 @@
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
-import { amlPolicy, retentionYears, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
+import {
+  agencySigning,
+  amlPolicy,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+} from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
   DEFAULT_BENEFIT_CORRIDOR,
@@ -72,11 +77,10 @@ export const caAdapter = defineJurisdictionAdapter({
       allowedCategories: STANDARD_ALLOWED_CATEGORIES,
       retentionYears: retentionYears({ transaction: 6 }),
     },
-    signing: {
-      schemes: ['http-message-signatures', 'detached-jws'],
-      algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
-      maxSignatureAgeSeconds: 60,
-    },
+    signing: agencySigning(
+      ['http-message-signatures', 'detached-jws'],
+      ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
+    ),
     aml: amlPolicy(options.aml, ['un']),
     settlement: {
       rail: 'lynx',

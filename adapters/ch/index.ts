@@ -7,7 +7,12 @@
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
-import { amlPolicy, retentionYears, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
+import {
+  agencySigning,
+  amlPolicy,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+} from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
   DEFAULT_BENEFIT_CORRIDOR,
@@ -73,11 +78,10 @@ export const chAdapter = defineJurisdictionAdapter({
       allowedCategories: STANDARD_ALLOWED_CATEGORIES,
       retentionYears: retentionYears(),
     },
-    signing: {
-      schemes: ['http-message-signatures', 'detached-jws'],
-      algorithms: ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
-      maxSignatureAgeSeconds: 60,
-    },
+    signing: agencySigning(
+      ['http-message-signatures', 'detached-jws'],
+      ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
+    ),
     aml: amlPolicy(options.aml, ['un', 'eu']),
     settlement: {
       rail: 'sic',

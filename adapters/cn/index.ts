@@ -5,7 +5,7 @@
  * central parity for CNY that the fund may be required to apply instead of the ECB's rate.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { amlPolicy, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
+import { agencySigning, amlPolicy, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
 import { homeOptionsSchema, standardFxPolicy } from '../_shared/standard-options.ts';
 import { cnCalendar } from './calendar.ts';
 import { cnResidentIdentityNumber } from './resident-identity-number.ts';
@@ -53,11 +53,7 @@ export const cnAdapter = defineJurisdictionAdapter({
         health_information: 5,
       },
     },
-    signing: {
-      schemes: ['http-message-signatures'],
-      algorithms: ['ecdsa-p256-sha256', 'ed25519'],
-      maxSignatureAgeSeconds: 60,
-    },
+    signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'ed25519']),
     aml: amlPolicy(options.aml, ['un']),
     settlement: {
       rail: 'cnaps',

@@ -7,6 +7,7 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
+  agencySigning,
   amlPolicy,
   retentionYears,
   STANDARD_ALLOWED_CATEGORIES,
@@ -76,11 +77,10 @@ export const deAdapter = defineJurisdictionAdapter({
       allowedCategories: STANDARD_ALLOWED_CATEGORIES,
       retentionYears: retentionYears(),
     },
-    signing: {
-      schemes: ['http-message-signatures', 'detached-jws'],
-      algorithms: ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
-      maxSignatureAgeSeconds: 60,
-    },
+    signing: agencySigning(
+      ['http-message-signatures', 'detached-jws'],
+      ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
+    ),
     aml: amlPolicy(options.aml, ['un', 'eu']),
     settlement: sepaCreditTransfer('Europe/Berlin'),
     identifiers: [

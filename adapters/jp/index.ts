@@ -7,7 +7,12 @@
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
-import { amlPolicy, retentionYears, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
+import {
+  agencySigning,
+  amlPolicy,
+  retentionYears,
+  STANDARD_ALLOWED_CATEGORIES,
+} from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
   DEFAULT_BENEFIT_CORRIDOR,
@@ -73,11 +78,7 @@ export const jpAdapter = defineJurisdictionAdapter({
       allowedCategories: STANDARD_ALLOWED_CATEGORIES,
       retentionYears: retentionYears({ transaction: 7 }),
     },
-    signing: {
-      schemes: ['http-message-signatures'],
-      algorithms: ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
-      maxSignatureAgeSeconds: 60,
-    },
+    signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'rsa-pss-sha512']),
     aml: amlPolicy(options.aml, ['un']),
     settlement: {
       rail: 'zengin',

@@ -9,6 +9,9 @@ import { importJwsPrivateKey, signDetachedJws } from './detached-jws.ts';
 import { utf8 } from './encoding.ts';
 import { SignatureError } from './errors.ts';
 import {
+  type ComponentId,
+  checkSignaturePolicy,
+  component,
   type HttpMessage,
   newNonce,
   type ParsedSignature,
@@ -123,24 +126,22 @@ function findTagged(headers: Headers, tag: string): ParsedSignature {
   return signature;
 }
 
-function requireCovered(signature: ParsedSignature, required: string[]): void {
-  const covered = new Set(
-    signature.components.map((item) => (item.params.has('req') ? `${item.name};req` : item.name)),
-  );
-  const missing = required.filter((name) => !covered.has(name));
-  if (missing.length > 0) {
-    throw new SignatureError('coverage_insufficient', `the signature does not cover ${missing.join(', ')}`);
-  }
-}
-
-function checkAge(created: number | undefined, now: Date, maxAgeSeconds: number): number {
-  if (typeof created !== 'number')
-    throw new SignatureError('coverage_insufficient', 'the signature has no created');
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  if (created > nowSeconds + 5)
-    throw new SignatureError('not_yet_valid', 'the signature was created in the future');
-  if (nowSeconds - created > maxAgeSeconds) throw new SignatureError('expired', 'the signature is too old');
-  return created;
+/**
+ * The checks before any cryptography: the components the profile requires are covered, and
+ * `created` is present, not in the future and at most `maxAgeSeconds` old. Returns `created`.
+ */
+function checkProfile(
+  signature: ParsedSignature,
+  requiredComponents: (string | ComponentId)[],
+  options: VerifyOptions,
+): number {
+  checkSignaturePolicy(signature, {
+    requiredComponents,
+    allowUnknownParams: true,
+    now: Math.floor((options.now?.() ?? new Date()).getTime() / 1000),
+    maxAgeSeconds: options.maxAgeSeconds ?? 300,
+  });
+  return signature.params.created as number;
 }
 
 async function verifyWithJwks(
@@ -176,12 +177,21 @@ export async function verifyResponse(
   options: VerifyOptions = {},
 ): Promise<VerifiedSignature> {
   const signature = findTagged(response.headers, RESPONSE_TAG);
-  requireCovered(signature, ['@status', 'content-digest', '@method;req', '@target-uri;req']);
-  if (request.headers.has('signature')) requireCovered(signature, ['signature;req']);
-  const created = checkAge(
-    signature.params.created,
-    options.now?.() ?? new Date(),
-    options.maxAgeSeconds ?? 300,
+  const requestSignature = request.headers.has('signature')
+    ? parseSignatures(request.headers.get('signature-input'), request.headers.get('signature')).find(
+        (candidate) => candidate.params.tag === REQUEST_TAG,
+      )
+    : undefined;
+  const created = checkProfile(
+    signature,
+    [
+      '@status',
+      'content-digest',
+      component('@method', { req: true }),
+      component('@target-uri', { req: true }),
+      ...(requestSignature ? [component('signature', { req: true, key: requestSignature.label })] : []),
+    ],
+    options,
   );
   await verifyContentDigest(response.headers.get('content-digest'), response.body);
   const keyid = await verifyWithJwks(
@@ -209,11 +219,10 @@ export async function verifyCallback<T = unknown>(
   options: VerifyOptions = {},
 ): Promise<VerifiedCallback<T>> {
   const signature = findTagged(request.headers, CALLBACK_TAG);
-  requireCovered(signature, ['@method', '@target-uri', 'content-type', 'content-digest', EVENT_ID_HEADER]);
-  const created = checkAge(
-    signature.params.created,
-    options.now?.() ?? new Date(),
-    options.maxAgeSeconds ?? 300,
+  const created = checkProfile(
+    signature,
+    ['@method', '@target-uri', 'content-type', 'content-digest', EVENT_ID_HEADER],
+    options,
   );
   await verifyContentDigest(request.headers.get('content-digest'), request.body);
   const keyid = await verifyWithJwks(

@@ -6,9 +6,9 @@
  * the next key (PONTIS_PUBLISHED_KEYS), make it active (PONTIS_SIGNING_KEY) and keep the old
  * public key published, then drop it after the overlap.
  */
-import { calculateJwkThumbprint, importJWK, type JWK } from 'jose';
+import { importJWK, type JWK } from 'jose';
 import { GatewayError } from '../../core/errors.ts';
-import type { SigningKey } from './tokens.ts';
+import { publishedJwk, type SigningKey, TOKEN_ALGORITHM } from './tokens.ts';
 
 export interface GatewayKeySet {
   active: SigningKey;
@@ -48,19 +48,19 @@ export async function gatewayKeySet(active: SigningKey, extra: unknown = []): Pr
         'PONTIS_PUBLISHED_KEYS must not contain private keys (remove "d").',
       );
     }
-    const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x: candidate.x, y: candidate.y };
-    // A damaged key (truncated x or y, not a point on the curve) must stop the start, not be published.
+    // A damaged key (missing, truncated or off-curve x or y) must stop the start, not be published.
+    let publicJwk: JWK;
     try {
-      await importJWK(publicJwk, 'ES256');
+      publicJwk = await publishedJwk(candidate.x as string, candidate.y as string);
+      await importJWK(publicJwk, TOKEN_ALGORITHM);
     } catch {
       throw new GatewayError(
         'configuration_invalid',
         'PONTIS_PUBLISHED_KEYS holds a key whose x and y are not a valid P-256 public key.',
       );
     }
-    const kid = await calculateJwkThumbprint(publicJwk);
-    if (published.some((key) => key.kid === kid)) continue;
-    published.push({ ...publicJwk, kid, alg: 'ES256', use: 'sig' });
+    if (published.some((key) => key.kid === publicJwk.kid)) continue;
+    published.push(publicJwk);
   }
   return { active, published };
 }

@@ -42,15 +42,17 @@ export async function signingKeyFromJwk(jwk: unknown): Promise<SigningKey> {
       'the signing key must be a private EC P-256 JWK (kty EC, crv P-256, d, x, y)',
     );
   }
-  const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x: candidate.x, y: candidate.y };
-  const kid = await calculateJwkThumbprint(publicJwk);
+  const publicJwk = await publishedJwk(candidate.x, candidate.y);
   // Importing proves the key material is usable before the gateway starts.
   await importJWK({ ...candidate, alg: TOKEN_ALGORITHM }, TOKEN_ALGORITHM);
-  return {
-    kid,
-    privateJwk: { ...candidate, kid, alg: TOKEN_ALGORITHM, use: 'sig' },
-    publicJwk: { ...publicJwk, kid, alg: TOKEN_ALGORITHM, use: 'sig' },
-  };
+  const kid = publicJwk.kid as string;
+  return { kid, privateJwk: { ...candidate, kid, alg: TOKEN_ALGORITHM, use: 'sig' }, publicJwk };
+}
+
+/** The public P-256 JWK as the gateway publishes it: its RFC 7638 thumbprint as kid, ES256, use sig. */
+export async function publishedJwk(x: string, y: string): Promise<JWK> {
+  const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x, y };
+  return { ...publicJwk, kid: await calculateJwkThumbprint(publicJwk), alg: TOKEN_ALGORITHM, use: 'sig' };
 }
 
 export async function generateSigningKey(): Promise<SigningKey> {

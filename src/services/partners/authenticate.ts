@@ -6,14 +6,15 @@
  */
 
 import { lt } from 'drizzle-orm';
-import { importJWK, type JWK } from 'jose';
 import {
   base64UrlDecode,
   type ComponentId,
   contentDigest,
+  DETACHED_JWS_CRIT,
   decodeDetachedJws,
   type HttpMessage,
   httpAlgorithmForJwk,
+  importJwsPublicKey,
   importPublicKey,
   type JwsAlgorithm,
   keyFamily,
@@ -430,18 +431,22 @@ async function authenticateDetachedJws(
 ): Promise<PartnerPrincipal> {
   const header = request.headers.get('x-jws-signature') ?? '';
   // `alg: none` comes with an empty signature: refuse the algorithm before judging the shape.
-  const alg = peekJwsAlgorithm(header);
-  if (alg !== undefined && !ACCEPTED_JWS_ALGORITHMS.includes(alg as JwsAlgorithm)) {
-    throw new GatewayError('signature_algorithm_refused', `JWS alg "${alg.slice(0, 16)}" is not accepted.`);
+  const jwsAlg = peekJwsAlgorithm(header);
+  if (jwsAlg !== undefined && !ACCEPTED_JWS_ALGORITHMS.includes(jwsAlg as JwsAlgorithm)) {
+    throw new GatewayError(
+      'signature_algorithm_refused',
+      `JWS alg "${jwsAlg.slice(0, 16)}" is not accepted.`,
+    );
   }
   const decoded = await guard(() => decodeDetachedJws(header));
-  const jose = decoded.protectedHeader;
-  const jwsAlg = typeof jose.alg === 'string' ? jose.alg : '';
-  if (!ACCEPTED_JWS_ALGORITHMS.includes(jwsAlg as JwsAlgorithm)) {
+  // The header decoded, so an undefined alg means it is missing or not a string.
+  if (jwsAlg === undefined) {
     throw new GatewayError('signature_algorithm_refused', 'The JWS names no accepted algorithm.');
   }
+  const jose = decoded.protectedHeader;
   const crit = Array.isArray(jose.crit) ? jose.crit : [];
-  const unknownCrit = crit.find((name) => !['iat', 'iss', 'jti', 'htm', 'htu'].includes(String(name)));
+  const critical: readonly string[] = DETACHED_JWS_CRIT;
+  const unknownCrit = crit.find((name) => !critical.includes(String(name)));
   if (unknownCrit !== undefined) {
     throw new GatewayError(
       'signature_parameter_unknown',
@@ -492,10 +497,8 @@ async function authenticateDetachedJws(
     verifyDetachedJws(
       header,
       request.body,
-      await verificationKey(
-        key,
-        jwsAlg,
-        async () => (await importJWK(key.publicJwk as JWK, jwsAlg)) as CryptoKey,
+      await verificationKey(key, jwsAlg, () =>
+        importJwsPublicKey(key.publicJwk as JsonWebKey, jwsAlg as JwsAlgorithm),
       ),
       [jwsAlg as JwsAlgorithm],
     ),

@@ -6,6 +6,7 @@
 import {
   CALLBACK_TAG,
   type ComponentId,
+  component,
   contentDigest,
   EVENT_ID_HEADER,
   type HttpMessage,
@@ -29,11 +30,6 @@ function activeKey(keys: GatewayKeySet): Promise<CryptoKey> {
   return key;
 }
 
-const component = (name: string, params: [string, string | boolean][] = []): ComponentId => ({
-  name,
-  params: new Map(params),
-});
-
 export interface ResponseSigningInput {
   request: HttpMessage;
   /** The partner's verified RFC 9421 signature; absent for a detached-JWS request. */
@@ -50,15 +46,10 @@ export function responseComponents(
 ): ComponentId[] {
   const components = [component('@status'), component('content-digest')];
   if (response.headers.has('content-type')) components.push(component('content-type'));
-  components.push(component('@method', [['req', true]]), component('@target-uri', [['req', true]]));
-  if (request.headers.has('content-digest')) components.push(component('content-digest', [['req', true]]));
+  components.push(component('@method', { req: true }), component('@target-uri', { req: true }));
+  if (request.headers.has('content-digest')) components.push(component('content-digest', { req: true }));
   if (requestLabel !== undefined && request.headers.has('signature')) {
-    components.push(
-      component('signature', [
-        ['req', true],
-        ['key', requestLabel],
-      ]),
-    );
+    components.push(component('signature', { req: true, key: requestLabel }));
   }
   return components;
 }
