@@ -7,14 +7,30 @@
 import type { AmlPolicy, PrivacyPolicy, SettlementPolicy, SigningPolicy } from '../../src/ports/index.ts';
 import { target2Calendar } from './target2-calendar.ts';
 
-/** Minimisation per purpose: only what the purpose needs may cross the border. */
-export const STANDARD_ALLOWED_CATEGORIES: PrivacyPolicy['allowedCategories'] = {
-  contribution_collection: ['national_identifier', 'name', 'transaction'],
-  benefit_payment: ['national_identifier', 'name', 'bank_account', 'transaction'],
-  aml_screening: ['name', 'birth_date'],
-  life_certificate: ['national_identifier', 'name', 'birth_date'],
-  statistics: [],
+/**
+ * Minimisation per purpose and recipient: only what the purpose needs may cross the border. The
+ * partner agency identifies the person; the bank rail gets what the travel rule needs (name and
+ * account, FATF R.16 / EU 2023/1113) and nothing else; statistics leave as counts only.
+ */
+export const STANDARD_DISCLOSURES: PrivacyPolicy['disclosures'] = {
+  contribution_collection: {
+    partner_agency: ['national_identifier', 'name', 'transaction'],
+    settlement_rail: ['name', 'bank_account', 'transaction'],
+  },
+  benefit_payment: {
+    partner_agency: ['national_identifier', 'name', 'bank_account', 'benefit_information', 'transaction'],
+    settlement_rail: ['name', 'bank_account', 'transaction'],
+  },
+  aml_screening: { partner_agency: ['name', 'birth_date'], settlement_rail: [] },
+  life_certificate: {
+    partner_agency: ['national_identifier', 'name', 'birth_date', 'address'],
+    settlement_rail: [],
+  },
+  statistics: { partner_agency: [], settlement_rail: [] },
 };
+
+/** EU AMLR 2024/1624 Art. 77: AML records are kept five years after the end of the relationship. */
+export const AML_RETENTION_YEARS = 5;
 
 /** Retention in years after the end of the relationship (AML records: EU AMLR 2024/1624 Art. 77, five years). */
 export function retentionYears(

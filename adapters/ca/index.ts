@@ -8,9 +8,10 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
 } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
@@ -71,10 +72,17 @@ export const caAdapter = defineJurisdictionAdapter({
       regime: 'PIPEDA',
       outboundTransfer: {
         mechanism: 'national_law',
+        article: 'Privacy Act s. 8(2)(f)',
         reference:
           'Privacy Act (R.S.C. 1985, c. P-21) s. 8(2)(f): Agreement on Social Security between Canada and the People’s Republic of China (2015)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Office of the Privacy Commissioner of Canada',
+        url: 'https://www.priv.gc.ca',
+        article: 'Privacy Act s. 29',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears({ transaction: 6 }),
     },
     signing: agencySigning(

@@ -9,9 +9,10 @@ import { creditorReferenceScheme } from '../../src/services/identifiers/creditor
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
 } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
@@ -72,10 +73,17 @@ export const chAdapter = defineJurisdictionAdapter({
       regime: 'FADP',
       outboundTransfer: {
         mechanism: 'national_law',
+        article: 'FADP Art. 16(2)(a)',
         reference:
           'FADP Art. 16(2)(a): Abkommen zwischen der Schweizerischen Eidgenossenschaft und der Volksrepublik China über Soziale Sicherheit (2015)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Eidgenössischer Datenschutz- und Öffentlichkeitsbeauftragter (EDÖB)',
+        url: 'https://www.edoeb.admin.ch',
+        article: 'FADP Art. 49',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears(),
     },
     signing: agencySigning(

@@ -5,7 +5,12 @@
  * central parity for CNY that the fund may be required to apply instead of the ECB's rate.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
-import { agencySigning, amlPolicy, STANDARD_ALLOWED_CATEGORIES } from '../_shared/partner-defaults.ts';
+import {
+  AML_RETENTION_YEARS,
+  agencySigning,
+  amlPolicy,
+  STANDARD_DISCLOSURES,
+} from '../_shared/partner-defaults.ts';
 import { homeOptionsSchema, standardFxPolicy } from '../_shared/standard-options.ts';
 import { cnCalendar } from './calendar.ts';
 import { cnResidentIdentityNumber } from './resident-identity-number.ts';
@@ -37,10 +42,23 @@ export const cnAdapter = defineJurisdictionAdapter({
       regime: 'PIPL',
       outboundTransfer: {
         mechanism: 'pipl_contract_necessity',
+        article: 'PIPL Art. 13(1)(2) and Art. 38; CAC Provisions (2024) Art. 5(1)',
         reference:
           'PIPL Art. 38; CAC Provisions on Promoting and Regulating Cross-Border Data Flows (2024) Art. 5: necessary to pay a benefit the person is entitled to',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      // PIPL Art. 39: providing personal information abroad needs the person's separate consent
+      // where the purpose is not strictly necessary for paying what they are owed.
+      consent: {
+        life_certificate: { kind: 'pipl_separate_consent', textVersion: 'cn-cross-border-2026-01' },
+        benefit_payment: { kind: 'pipl_separate_consent', textVersion: 'cn-cross-border-2026-01' },
+      },
+      supervisoryAuthority: {
+        name: 'Cyberspace Administration of China (CAC)',
+        url: 'https://www.cac.gov.cn',
+        article: 'PIPL Art. 65',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: {
         transaction: 30,
         national_identifier: 30,

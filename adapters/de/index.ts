@@ -8,9 +8,10 @@ import { creditorReferenceScheme } from '../../src/services/identifiers/creditor
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
   sepaCreditTransfer,
 } from '../_shared/partner-defaults.ts';
 import {
@@ -71,10 +72,17 @@ export const deAdapter = defineJurisdictionAdapter({
       regime: 'GDPR',
       outboundTransfer: {
         mechanism: 'gdpr_public_authority_instrument',
+        article: 'GDPR Art. 46(2)(a)',
         reference:
           'GDPR Art. 46(2)(a): Abkommen zwischen der Bundesrepublik Deutschland und der Volksrepublik China über Soziale Sicherheit (2001)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Die Bundesbeauftragte für den Datenschutz und die Informationsfreiheit (BfDI)',
+        url: 'https://www.bfdi.bund.de',
+        article: 'GDPR Art. 77',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears(),
     },
     signing: agencySigning(

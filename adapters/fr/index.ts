@@ -9,9 +9,10 @@ import { creditorReferenceScheme } from '../../src/services/identifiers/creditor
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
   sepaCreditTransfer,
 } from '../_shared/partner-defaults.ts';
 import {
@@ -72,10 +73,17 @@ export const frAdapter = defineJurisdictionAdapter({
       regime: 'GDPR',
       outboundTransfer: {
         mechanism: 'gdpr_public_authority_instrument',
+        article: 'GDPR Art. 46(2)(a)',
         reference:
           'GDPR Art. 46(2)(a): Accord de sécurité sociale entre la République française et la République populaire de Chine (2016)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Commission nationale de l’informatique et des libertés (CNIL)',
+        url: 'https://www.cnil.fr',
+        article: 'GDPR Art. 77',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears(),
     },
     signing: agencySigning(

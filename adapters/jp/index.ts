@@ -9,9 +9,10 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
 } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
@@ -72,10 +73,17 @@ export const jpAdapter = defineJurisdictionAdapter({
       regime: 'APPI',
       outboundTransfer: {
         mechanism: 'national_law',
+        article: 'APPI Art. 28',
         reference:
           'APPI Art. 28: Agreement between Japan and the People’s Republic of China on Social Security (2018)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Personal Information Protection Commission (PPC)',
+        url: 'https://www.ppc.go.jp/en/',
+        article: 'APPI Art. 132',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears({ transaction: 7 }),
     },
     signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'rsa-pss-sha512']),

@@ -8,9 +8,10 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
 } from '../_shared/partner-defaults.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
@@ -71,10 +72,17 @@ export const krAdapter = defineJurisdictionAdapter({
       regime: 'PIPA',
       outboundTransfer: {
         mechanism: 'national_law',
+        article: 'PIPA Art. 28-8(1)',
         reference:
           'PIPA Art. 28-8(1): Agreement between the Republic of Korea and the People’s Republic of China on Social Security (2012)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Personal Information Protection Commission (PIPC)',
+        url: 'https://www.pipc.go.kr/eng/',
+        article: 'PIPA Art. 62',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears({ transaction: 5 }),
     },
     signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'rsa-pss-sha512']),

@@ -8,9 +8,10 @@ import { creditorReferenceScheme } from '../../src/services/identifiers/creditor
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   agencySigning,
+  AML_RETENTION_YEARS,
   amlPolicy,
   retentionYears,
-  STANDARD_ALLOWED_CATEGORIES,
+  STANDARD_DISCLOSURES,
   sepaCreditTransfer,
 } from '../_shared/partner-defaults.ts';
 import {
@@ -71,10 +72,17 @@ export const nlAdapter = defineJurisdictionAdapter({
       regime: 'GDPR',
       outboundTransfer: {
         mechanism: 'gdpr_public_authority_instrument',
+        article: 'GDPR Art. 46(2)(a)',
         reference:
           'GDPR Art. 46(2)(a): Overeenkomst tussen het Koninkrijk der Nederlanden en de Volksrepubliek China inzake sociale zekerheid (2012)',
       },
-      allowedCategories: STANDARD_ALLOWED_CATEGORIES,
+      disclosures: STANDARD_DISCLOSURES,
+      supervisoryAuthority: {
+        name: 'Autoriteit Persoonsgegevens',
+        url: 'https://www.autoriteitpersoonsgegevens.nl',
+        article: 'GDPR Art. 77',
+      },
+      amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears(),
     },
     signing: agencySigning(

@@ -74,14 +74,33 @@ export const referenceAdapter = defineJurisdictionAdapter({
     fx: standardFxPolicy(options.fx),
     privacy: {
       regime: 'GDPR',
-      outboundTransfer: { mechanism: 'gdpr_adequacy', reference: 'GDPR Art. 45 (example)' },
-      allowedCategories: {
-        contribution_collection: ['national_identifier', 'name', 'transaction'],
-        benefit_payment: ['national_identifier', 'name', 'bank_account', 'transaction'],
-        aml_screening: ['name', 'birth_date'],
-        life_certificate: ['national_identifier', 'name', 'birth_date'],
-        statistics: [],
+      outboundTransfer: {
+        mechanism: 'gdpr_adequacy',
+        article: 'GDPR Art. 45',
+        reference: 'GDPR Art. 45: an adequacy decision for the destination (example)',
       },
+      // Per purpose and recipient, the data categories that may leave; anything else is stripped.
+      disclosures: {
+        contribution_collection: {
+          partner_agency: ['national_identifier', 'name', 'transaction'],
+          settlement_rail: ['name', 'bank_account', 'transaction'],
+        },
+        benefit_payment: {
+          partner_agency: ['national_identifier', 'name', 'bank_account', 'transaction'],
+          settlement_rail: ['name', 'bank_account', 'transaction'],
+        },
+        aml_screening: { partner_agency: ['name', 'birth_date'], settlement_rail: [] },
+        life_certificate: { partner_agency: ['national_identifier', 'name', 'birth_date'], settlement_rail: [] },
+        statistics: { partner_agency: [], settlement_rail: [] },
+      },
+      // Purposes that need consent, with the text version the person accepted.
+      consent: { statistics: { kind: 'gdpr_consent', textVersion: 'xr-statistics-1' } },
+      supervisoryAuthority: {
+        name: 'Example Data Protection Authority',
+        url: 'https://dpa.example.org',
+        article: 'GDPR Art. 77',
+      },
+      amlRetentionYears: 5,
       retentionYears: {
         transaction: 10,
         national_identifier: 10,

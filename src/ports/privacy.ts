@@ -46,17 +46,56 @@ export const TRANSFER_MECHANISMS = [
   'not_applicable',
 ] as const;
 
+/** Data categories of special protection (GDPR Art. 9, PIPL Art. 28 sensitive information). */
+export const SPECIAL_CATEGORIES: readonly DataCategory[] = ['benefit_information', 'health_information'];
+
+/** Who receives data across the border: the partner agency itself, or the bank rail that settles. */
+export const RECIPIENTS = ['partner_agency', 'settlement_rail'] as const;
+export type Recipient = (typeof RECIPIENTS)[number];
+
+export const CONSENT_KINDS = ['gdpr_consent', 'pipl_separate_consent'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+const categoryList = z.array(z.enum(DATA_CATEGORIES));
+
 export const privacyPolicySchema = z
   .object({
     regime: z.enum(PRIVACY_REGIMES),
     /** Legal basis under which personal data leaves this jurisdiction. */
     outboundTransfer: z
-      .object({ mechanism: z.enum(TRANSFER_MECHANISMS), reference: z.string().min(1).max(300) })
+      .object({
+        mechanism: z.enum(TRANSFER_MECHANISMS),
+        /** The article, e.g. "GDPR Art. 46(2)(a)" or "PIPL Art. 38(1)(3)". */
+        article: z.string().min(1).max(100),
+        reference: z.string().min(1).max(300),
+      })
       .strict(),
-    /** Data categories that may leave, per purpose; anything not listed is stripped. */
-    allowedCategories: z.record(z.enum(PROCESSING_PURPOSES), z.array(z.enum(DATA_CATEGORIES))),
+    /**
+     * Data categories that may be sent, per purpose and recipient; anything not listed is stripped
+     * before a byte leaves. A purpose absent here sends nothing.
+     */
+    disclosures: z.record(
+      z.enum(PROCESSING_PURPOSES),
+      z.object({ partner_agency: categoryList, settlement_rail: categoryList }).strict(),
+    ),
+    /** Purposes that need the person's consent, and the text version that must have been accepted. */
+    consent: z
+      .partialRecord(
+        z.enum(PROCESSING_PURPOSES),
+        z.object({ kind: z.enum(CONSENT_KINDS), textVersion: z.string().min(1).max(64) }).strict(),
+      )
+      .optional(),
+    /** Where a person complains (named in a refused erasure): GDPR Art. 77, PIPL Art. 65. */
+    supervisoryAuthority: z
+      .object({ name: z.string().min(1).max(200), url: z.url(), article: z.string().min(1).max(100) })
+      .strict(),
     /** Retention per data category, in years after the end of the relationship. */
     retentionYears: z.record(z.enum(DATA_CATEGORIES), z.number().int().min(0).max(100)),
+    /**
+     * Years after the end of the relationship during which AML records must be kept (EU AMLR
+     * 2024/1624 Art. 77: five); erasure is refused and processing restricted until then.
+     */
+    amlRetentionYears: z.number().int().min(0).max(30),
   })
   .strict();
 

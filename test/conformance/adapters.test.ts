@@ -280,14 +280,28 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
 
       it('declares every processing purpose and a retention for every data category', () => {
         const { privacy } = adapter();
-        expect(Object.keys(privacy.allowedCategories).sort()).toEqual([...PROCESSING_PURPOSES].sort());
-        for (const [purpose, categories] of Object.entries(privacy.allowedCategories)) {
-          expect(new Set(categories).size, purpose).toBe(categories.length);
+        expect(Object.keys(privacy.disclosures).sort()).toEqual([...PROCESSING_PURPOSES].sort());
+        for (const [purpose, byRecipient] of Object.entries(privacy.disclosures)) {
+          for (const [recipient, categories] of Object.entries(byRecipient)) {
+            expect(new Set(categories).size, `${purpose} → ${recipient}`).toBe(categories.length);
+          }
         }
+        // Statistics leave as counts: no personal category may go with them.
+        expect(privacy.disclosures.statistics.partner_agency).toEqual([]);
+        expect(privacy.disclosures.statistics.settlement_rail).toEqual([]);
         expect(Object.keys(privacy.retentionYears).sort()).toEqual([...DATA_CATEGORIES].sort());
         for (const [category, years] of Object.entries(privacy.retentionYears)) {
           expect(Number.isInteger(years) && years >= 0 && years <= 100, category).toBe(true);
         }
+      });
+
+      it('keeps AML records at least five years and names where to complain', () => {
+        const { privacy } = adapter();
+        // EU AMLR 2024/1624 Art. 77; every adapter keeps the transaction record at least as long.
+        expect(privacy.amlRetentionYears).toBeGreaterThanOrEqual(5);
+        expect(privacy.retentionYears.transaction).toBeGreaterThanOrEqual(privacy.amlRetentionYears);
+        expect(privacy.supervisoryAuthority.url).toMatch(/^https:\/\//);
+        expect(privacy.outboundTransfer.article.trim().length).toBeGreaterThan(0);
       });
     });
 
