@@ -17,6 +17,7 @@
  * `npm run bench -- signatures` (or `micro`, `quotes`, `app`, several at once) runs only those
  * sections; `app` covers the app and http tables.
  */
+
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
@@ -34,6 +35,7 @@ import { seedDemo, syncJurisdictions } from '../src/services/demo/seed.ts';
 import { crossRate } from '../src/services/fx/cross-rate.ts';
 import { loadDemoRates } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
+import { generatePrivacyKeys } from '../src/services/privacy/keys.ts';
 import { createQuote } from '../src/services/quotes/quotes.ts';
 import { signatureVerification, signedRequests } from './signatures.ts';
 
@@ -185,6 +187,7 @@ async function benchGateway() {
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
     gatewayKeys,
+    privacyKeys: await generatePrivacyKeys(),
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
     clock: () => NOW,

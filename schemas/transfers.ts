@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { TRANSFER_STATES } from '../src/core/transfer-states.ts';
 import { IDEMPOTENCY_KEY_PATTERN } from '../src/services/idempotency/idempotency.ts';
 import { DecimalAmount, Timestamp } from './common.ts';
+import { InsuredPerson, InsuredPersonView, LegalBasis } from './privacy.ts';
 import { ConversionFields } from './quotes.ts';
 
 /** ISO 20022 restricted character set for references (EndToEndId). */
@@ -20,6 +21,10 @@ export const TransferRequest = z
         description: 'Your reference, up to 35 characters; carried to the rail.',
         example: 'CONTRIB-2026-11',
       }),
+    insuredPerson: InsuredPerson.optional().openapi({
+      description:
+        'The person the money is for. Stored encrypted; only what the purpose needs ever leaves. A transfer without one carries no personal data.',
+    }),
   })
   .strict()
   .openapi('TransferRequest');
@@ -47,6 +52,14 @@ export const Transfer = z
     totalFee: DecimalAmount,
     appliedRate: z.string(),
     reference: z.string().nullable(),
+    insuredPerson: InsuredPersonView.nullable().openapi({
+      description:
+        'The person, reduced to what this reader may see (their agency for the purpose, or their staff role). Null when the transfer names nobody.',
+    }),
+    legalBases: z.array(LegalBasis).openapi({
+      description:
+        'The legal bases of the personal-data flows of this transfer, as recorded when it was made.',
+    }),
     ledger: z
       .object({
         journalId: z.string(),

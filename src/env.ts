@@ -43,6 +43,9 @@ const configSchema = z.object({
       }
     })
     .optional(),
+  PONTIS_PSEUDONYM_KEY: z.string().min(1).optional(),
+  PONTIS_KEKS: z.string().min(1).optional(),
+  PONTIS_PURGE_HOURS: z.coerce.number().int().min(0).max(720).default(24),
   PONTIS_SIMULATOR_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).optional(),
   PONTIS_CALLBACK_DISPATCH_SECONDS: z.coerce.number().int().min(0).max(3_600).default(5),
   PONTIS_HOME_JURISDICTION: z
@@ -98,6 +101,12 @@ export interface Config {
   signingKey: unknown;
   /** Public keys published beside the active one (the next key, and retired ones during overlap). */
   publishedKeys: unknown;
+  /** Pseudonymisation master key (base64, 32 bytes); generated into the data directory in demo mode. */
+  pseudonymKey: string | undefined;
+  /** Key-encryption keys `<id>:<base64>`, comma-separated, the current first. */
+  keks: string | undefined;
+  /** Hours between retention purges (0: never on a timer; `pontis privacy purge` runs one). */
+  purgeHours: number;
   /** Port of the demo agency simulator (`npm start` in demo mode): PORT + 1 by default, `off` for none. */
   simulatorPort: number | 'off';
   /** Seconds between callback deliveries on Node; 0 turns the dispatcher off. */
@@ -138,6 +147,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     demo: value.PONTIS_DEMO ?? value.NODE_ENV !== 'production',
     signingKey: value.PONTIS_SIGNING_KEY,
     publishedKeys: value.PONTIS_PUBLISHED_KEYS ?? [],
+    pseudonymKey: value.PONTIS_PSEUDONYM_KEY,
+    keks: value.PONTIS_KEKS,
+    purgeHours: value.PONTIS_PURGE_HOURS,
     callbackDispatchSeconds: value.PONTIS_CALLBACK_DISPATCH_SECONDS,
     simulatorPort: value.PONTIS_SIMULATOR_PORT ?? (value.PORT === 0 ? 0 : Math.min(value.PORT + 1, 65_535)),
     homeJurisdiction: value.PONTIS_HOME_JURISDICTION,

@@ -10,6 +10,7 @@ import type { AppDeps } from './http/context.ts';
 import { type AdapterRegistry, createAdapterRegistry } from './services/adapters/registry.ts';
 import type { GatewayKeySet } from './services/auth/gateway-keys.ts';
 import { createTokenVerifier } from './services/auth/tokens.ts';
+import type { PrivacyKeys } from './services/privacy/keys.ts';
 import { VERSION } from './version.ts';
 
 /** The enabled adapters: example adapters only in demo mode. */
@@ -27,6 +28,7 @@ export type SharedDeps = Omit<AppDeps, 'openDatabase' | 'databaseKind' | 'docsAs
 export function sharedDeps(
   config: Config,
   gatewayKeys: GatewayKeySet,
+  privacyKeys: PrivacyKeys,
   options: { registry?: AdapterRegistry; logger?: Logger } = {},
 ): SharedDeps {
   return {
@@ -35,6 +37,7 @@ export function sharedDeps(
     registry: options.registry ?? registryFromConfig(config),
     verifyToken: createTokenVerifier(gatewayKeys.published),
     gatewayKeys,
+    privacyKeys,
     clock: () => new Date(),
     logger: options.logger ?? createLogger(config.logLevel),
   };

@@ -23,7 +23,9 @@ import { signingKeyFromJwk } from '../../src/services/auth/tokens.ts';
 import { dispatchCallbacks } from '../../src/services/callbacks/dispatcher.ts';
 import { refreshEcbRates } from '../../src/services/fx/refresh.ts';
 import { purgeExpiredNonces } from '../../src/services/partners/authenticate.ts';
-import { sharedDeps } from '../../src/wiring.ts';
+import { privacyKeysFromText } from '../../src/services/privacy/keys.ts';
+import { runRetentionPurge } from '../../src/services/privacy/retention.ts';
+import { registryFromConfig, sharedDeps } from '../../src/wiring.ts';
 
 /** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
 export interface WorkerEnv {
@@ -33,6 +35,8 @@ export interface WorkerEnv {
   DATABASE_URL?: string;
   /** Secret, required: the gateway's private EC P-256 JWK as JSON. */
   PONTIS_SIGNING_KEY?: string;
+  PONTIS_PSEUDONYM_KEY?: string;
+  PONTIS_KEKS?: string;
   PONTIS_DEMO?: string;
   PONTIS_HOME_JURISDICTION?: string;
   PONTIS_JURISDICTIONS?: string;
@@ -68,9 +72,16 @@ export async function buildWorkerApp(env: WorkerEnv): Promise<App> {
       'No database: bind Hyperdrive as HYPERDRIVE or set DATABASE_URL.',
     );
   }
+  if (config.pseudonymKey === undefined || config.keks === undefined) {
+    throw new GatewayError(
+      'configuration_invalid',
+      'PONTIS_PSEUDONYM_KEY and PONTIS_KEKS are not set (wrangler secret put each; `pontis privacy keygen` prints them).',
+    );
+  }
   const signingKey = await signingKeyFromJwk(config.signingKey);
+  const privacyKeys = await privacyKeysFromText(config.pseudonymKey, config.keks);
   const deps: AppDeps = {
-    ...sharedDeps(config, await gatewayKeySet(signingKey, config.publishedKeys)),
+    ...sharedDeps(config, await gatewayKeySet(signingKey, config.publishedKeys), privacyKeys),
     openDatabase: async () => {
       const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
       return { db: handle.db, release: () => handle.close() };
@@ -135,6 +146,34 @@ export async function scheduledRateRefresh(env: WorkerEnv): Promise<void> {
 
 /** The cron of wrangler.toml that downloads ECB rates; every other cron delivers callbacks. */
 const RATE_REFRESH_CRON = '10,40 14-16 * * 1-5';
+/** The daily cron of wrangler.toml that runs the retention purge. */
+const RETENTION_PURGE_CRON = '30 2 * * *';
+
+/**
+ * The daily Cron Trigger: the retention purge (categories past retention deleted, people with
+ * nothing left crypto-shredded), its report written to `privacy_purge_runs`.
+ */
+export async function scheduledRetentionPurge(env: WorkerEnv): Promise<void> {
+  const config = parseConfig(stringVars(env));
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  const logger = createLogger(config.logLevel);
+  if (!databaseUrl || config.pseudonymKey === undefined || config.keks === undefined) {
+    logger.error('scheduled retention purge skipped: no database or no PONTIS_PSEUDONYM_KEY / PONTIS_KEKS');
+    return;
+  }
+  const keys = await privacyKeysFromText(config.pseudonymKey, config.keks);
+  const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+  try {
+    const report = await runRetentionPurge(
+      handle.db,
+      { keys, registry: registryFromConfig(config) },
+      { trigger: 'schedule', actor: 'system', now: new Date() },
+    );
+    logger.info('retention purge', { purgeRun: report.id, shredded: report.subjectsShredded });
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The every-minute Cron Trigger: delivers due partner callbacks (claimed with SKIP LOCKED, so
@@ -169,7 +208,11 @@ export default {
   },
   async scheduled(controller: { cron?: string }, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     ctx.waitUntil(
-      controller.cron === RATE_REFRESH_CRON ? scheduledRateRefresh(env) : scheduledCallbacks(env),
+      controller.cron === RATE_REFRESH_CRON
+        ? scheduledRateRefresh(env)
+        : controller.cron === RETENTION_PURGE_CRON
+          ? scheduledRetentionPurge(env)
+          : scheduledCallbacks(env),
     );
   },
 };

@@ -18,6 +18,7 @@ import { gatewayKeySet } from '../services/auth/gateway-keys.ts';
 import { loadSigningKey } from '../services/auth/key-file.ts';
 import type { SigningKey } from '../services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../services/demo/seed.ts';
+import { loadPrivacyKeys } from '../services/privacy/key-file.ts';
 import { registryFromConfig, sharedDeps } from '../wiring.ts';
 import { nodeDocsAsset } from './docs-assets.ts';
 import { loadReferenceRatesAtStart, type RatesAtStart } from './reference-rates.ts';
@@ -53,6 +54,7 @@ export async function bootGateway(
   const { key: signingKey, source: signingKeySource } = await loadSigningKey(config);
   // Checked before anything is migrated or seeded: a bad PONTIS_PUBLISHED_KEYS stops the start at once.
   const gatewayKeys = await gatewayKeySet(signingKey, config.publishedKeys);
+  const { keys: privacyKeys } = await loadPrivacyKeys(config);
   const handle = await openConfiguredDatabase(config);
   try {
     const migrations = await applyMigrations(handle);
@@ -60,7 +62,7 @@ export async function bootGateway(
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
     const rates = await loadReferenceRatesAtStart(handle.db, registry, config, logger);
     const deps: AppDeps = {
-      ...sharedDeps(config, gatewayKeys, { registry, logger }),
+      ...sharedDeps(config, gatewayKeys, privacyKeys, { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
       databaseKind: handle.kind,
       docsAsset: nodeDocsAsset,

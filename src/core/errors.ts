@@ -277,6 +277,47 @@ export const ERROR_CATALOGUE = {
     title: 'Invalid state transition',
     fix: 'Reload the object; its state no longer allows this operation.',
   },
+  // --- personal data -------------------------------------------------------------------------
+  person_invalid: {
+    status: 422,
+    title: 'Personal data rejected',
+    fix: 'Correct the fields listed in `errors`; the values themselves are never repeated in the answer.',
+  },
+  consent_required: {
+    status: 422,
+    title: 'Consent required',
+    fix: 'Record the person’s consent for this purpose (POST /v1/privacy/subjects/{id}/consents) with the text version named in `consent`, then retry.',
+  },
+  processing_restricted: {
+    status: 409,
+    title: 'Processing restricted',
+    fix: 'The person’s data is restricted (an erasure request under a retention obligation); nothing new may be processed for them.',
+  },
+  data_subject_not_found: {
+    status: 404,
+    title: 'Data subject not found',
+    fix: 'Search by national identifier (POST /v1/privacy/subjects/search) for the subject id.',
+  },
+  data_subject_erased: {
+    status: 410,
+    title: 'Personal data destroyed',
+    fix: 'The person’s data key was destroyed (erasure or end of retention); nothing about them can be read or changed.',
+  },
+  data_subject_conflict: {
+    status: 409,
+    title: 'Identifier belongs to another person',
+    fix: 'Another data subject already has this national identifier; check both records before correcting.',
+  },
+  consent_not_found: {
+    status: 404,
+    title: 'Consent not found',
+    fix: 'Use a consent id listed in GET /v1/privacy/subjects/{id}.',
+  },
+  consent_withdrawn: {
+    status: 409,
+    title: 'Consent already withdrawn',
+    fix: 'A withdrawn consent stays withdrawn; record a new consent if the person gives it again.',
+  },
   // --- server side ---------------------------------------------------------------------------
   ledger_unbalanced: {
     status: 500,
@@ -287,6 +328,11 @@ export const ERROR_CATALOGUE = {
     status: 500,
     title: 'Gateway configuration invalid',
     fix: 'The operator must correct the configuration named in the message and restart.',
+  },
+  privacy_key_unavailable: {
+    status: 500,
+    title: 'Key-encryption key unavailable',
+    fix: 'The operator must configure the key-encryption key named in the message (PONTIS_KEKS) and restart.',
   },
   internal_error: {
     status: 500,

@@ -17,6 +17,9 @@ export const ID_PREFIXES = {
   trustAnchor: 'ta',
   verifiedMessage: 'vm',
   callback: 'cb',
+  dataSubject: 'ds',
+  consent: 'cs',
+  purgeRun: 'pr',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

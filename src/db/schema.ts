@@ -267,6 +267,10 @@ export const transfers = pgTable(
     reference: text('reference'),
     /** The partner agency whose signed request created the transfer; null for staff. */
     partnerId: text('partner_id'),
+    /** The insured person the transfer is for (`data_subjects.id`); null when it names nobody. */
+    dataSubjectId: text('data_subject_id').references(() => dataSubjects.id),
+    /** The legal bases of the personal-data flows of this transfer (both directions), as recorded. */
+    legalBases: jsonb('legal_bases').notNull().default([]),
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
@@ -274,8 +278,91 @@ export const transfers = pgTable(
   (table) => [
     unique('transfers_quote_id_unique').on(table.quoteId),
     index('transfers_state_idx').on(table.state),
+    index('transfers_data_subject_idx').on(table.dataSubjectId),
   ],
 );
+
+/**
+ * Insured persons (data subjects). No personal data in clear: keyed pseudonyms to find and link
+ * them, and their fields sealed with their own data key (AES-256-GCM, `subject_keys`).
+ */
+export const dataSubjects = pgTable(
+  'data_subjects',
+  {
+    id: text('id').primaryKey(),
+    /** The jurisdiction whose identifier scheme identifies the person. */
+    jurisdiction: text('jurisdiction').notNull(),
+    /** HMAC of `<scheme>:<normalised identifier>` in the `subject` domain: finds the person again. */
+    subjectPseudonym: text('subject_pseudonym').notNull(),
+    /** Same input in the `aml` domain: links a person's transfers for velocity rules. */
+    amlPseudonym: text('aml_pseudonym').notNull(),
+    /** Same input in the `audit` domain: the only reference to the person in audit events. */
+    auditPseudonym: text('audit_pseudonym').notNull(),
+    /** Field name → `{ iv, ct }` (base64url), sealed with the person's data key. */
+    fields: jsonb('fields').notNull().default({}),
+    /** The data categories currently held (what retention and exports work from). */
+    categories: jsonb('categories').$type<string[]>().notNull().default([]),
+    relationshipEndedAt: timestamp('relationship_ended_at', { withTimezone: true, mode: 'date' }),
+    restrictedAt: timestamp('restricted_at', { withTimezone: true, mode: 'date' }),
+    restrictionGround: text('restriction_ground'),
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    unique('data_subjects_subject_pseudonym_unique').on(table.subjectPseudonym),
+    index('data_subjects_aml_pseudonym_idx').on(table.amlPseudonym),
+  ],
+);
+
+/**
+ * One data key per person, wrapped by a key-encryption key. Deleting the row is the crypto-shred:
+ * the person's sealed fields can no longer be opened, in this database or any copy of it.
+ */
+export const subjectKeys = pgTable('subject_keys', {
+  subjectId: text('subject_id')
+    .primaryKey()
+    .references(() => dataSubjects.id),
+  kekId: text('kek_id').notNull(),
+  /** base64url of the wrapped key (IV ‖ ciphertext for the environment provider). */
+  wrappedKey: text('wrapped_key').notNull(),
+  createdAt: createdAt(),
+  rewrappedAt: timestamp('rewrapped_at', { withTimezone: true, mode: 'date' }),
+});
+
+/** Consents (GDPR Art. 7, PIPL Art. 14 and 39): who, when, which text, and withdrawal. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => dataSubjects.id),
+    purpose: text('purpose').notNull(),
+    kind: text('kind').notNull(),
+    textVersion: text('text_version').notNull(),
+    givenAt: timestamp('given_at', { withTimezone: true, mode: 'date' }).notNull(),
+    channel: text('channel').notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true, mode: 'date' }),
+    withdrawalChannel: text('withdrawal_channel'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('consents_subject_idx').on(table.subjectId, table.purpose)],
+);
+
+/** One row per retention purge: the report of what was destroyed, for whom, by category. */
+export const privacyPurgeRuns = pgTable('privacy_purge_runs', {
+  id: text('id').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+  trigger: text('trigger', { enum: ['schedule', 'operator'] }).notNull(),
+  actor: text('actor').notNull(),
+  subjectsExamined: integer('subjects_examined').notNull(),
+  subjectsShredded: integer('subjects_shredded').notNull(),
+  /** `[{ jurisdiction, category, subjects }]` */
+  purged: jsonb('purged').notNull().default([]),
+});
 
 /** Append-only record of who did what; one row per state transition and per privileged action. */
 export const auditEvents = pgTable(
@@ -463,6 +550,10 @@ export const schema = {
   callbackOutbox,
   quotes,
   transfers,
+  dataSubjects,
+  subjectKeys,
+  consents,
+  privacyPurgeRuns,
   auditEvents,
   ledgerAccounts,
   journalEntries,

@@ -6,6 +6,7 @@ import type { AdapterRegistry } from '../services/adapters/registry.ts';
 import type { GatewayKeySet } from '../services/auth/gateway-keys.ts';
 import type { Principal } from '../services/auth/roles.ts';
 import type { TokenVerifier } from '../services/auth/tokens.ts';
+import type { PrivacyKeys } from '../services/privacy/keys.ts';
 
 /** A database for one request, and how to give it back when the response is done. */
 export interface RequestDatabase {
@@ -21,6 +22,8 @@ export interface AppDeps {
   verifyToken: TokenVerifier;
   /** The gateway's signing keys: the active one signs responses to partners and callbacks. */
   gatewayKeys: GatewayKeySet;
+  /** Pseudonymisation key and key-encryption keys for personal data. */
+  privacyKeys: PrivacyKeys;
   /** Node hands out one shared handle; a Worker opens a connection per request. */
   openDatabase: (c: Context) => Promise<RequestDatabase>;
   databaseKind: 'pglite' | 'postgres';
@@ -36,6 +39,11 @@ export interface AppVariables {
   principal: Principal | undefined;
   /** Opens (once) and returns the request's database. */
   db: () => Promise<Database>;
+  /**
+   * The personal values the request's body carried (`core/redaction.ts`), read once
+   * before validation; log lines and problem bodies of the request are redacted with them.
+   */
+  personalValues: string[];
 }
 
 export type AppEnv = { Variables: AppVariables };

@@ -26,6 +26,7 @@ import {
 import { ecbDate } from '../../src/services/calendar/target-age.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { loadDemoRates } from '../../src/services/fx/demo-rate-table.ts';
+import { generatePrivacyKeys, type PrivacyKeys } from '../../src/services/privacy/keys.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestGateway {
@@ -89,7 +90,7 @@ export async function loadTestRates(
 }
 
 export async function createTestGateway(
-  options: { includeExamples?: boolean; rates?: 'test' | 'none' } = {},
+  options: { includeExamples?: boolean; rates?: 'test' | 'none'; privacyKeys?: PrivacyKeys } = {},
 ): Promise<TestGateway> {
   const db = await createTestDatabase();
   const registry = createAdapterRegistry(adapterDefinitions, {
@@ -109,6 +110,7 @@ export async function createTestGateway(
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
     gatewayKeys: await gatewayKeySet(key),
+    privacyKeys: options.privacyKeys ?? (await generatePrivacyKeys()),
     openDatabase: async () => ({ db: db.db }),
     databaseKind: db.kind,
     clock: () => clock.now,

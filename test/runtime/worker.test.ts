@@ -8,6 +8,7 @@
  *
  * Without DATABASE_URL the suite is skipped (it needs a PostgreSQL server).
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -23,6 +24,7 @@ import { parseConfig } from '../../src/env.ts';
 import { generateSigningKey, issueToken } from '../../src/services/auth/tokens.ts';
 import { seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { addPartnerKeys, upsertPartner } from '../../src/services/partners/registry.ts';
+import { generatePrivacyKeyText } from '../../src/services/privacy/keys.ts';
 import { registryFromConfig } from '../../src/wiring.ts';
 import { formatEcbCsv, formatEcbDailyXml, formatEcbXml, zipEcbHistory } from '../helpers/ecb-server.ts';
 import { previousTargetDay, TEST_EUR_RATES } from '../helpers/gateway.ts';
@@ -168,6 +170,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     }
 
     const key = await generateSigningKey();
+    const privacyKeyText = generatePrivacyKeyText();
     token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 600 });
 
     const port = await freePort();
@@ -194,6 +197,10 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
         `PONTIS_ECB_BASE_URL:${ecbBase}`,
         '--var',
         `PONTIS_SIGNING_KEY:${JSON.stringify(key.privateJwk)}`,
+        '--var',
+        `PONTIS_PSEUDONYM_KEY:${privacyKeyText.pseudonymKey}`,
+        '--var',
+        `PONTIS_KEKS:${privacyKeyText.keks}`,
       ],
       {
         cwd: ROOT,

@@ -17,7 +17,10 @@ export interface AuditEventInput {
     | 'partner'
     | 'partner_key'
     | 'trust_anchor'
-    | 'callback';
+    | 'callback'
+    | 'data_subject'
+    | 'consent'
+    | 'privacy';
   subjectId: string;
   fromState?: string | null;
   toState?: string | null;

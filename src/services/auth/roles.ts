@@ -1,7 +1,13 @@
 /** Staff roles and the authenticated caller. */
 import type { PartnerPrincipal } from '../partners/authenticate.ts';
 
-export const ROLES = ['operator', 'compliance_officer', 'compliance_approver', 'auditor'] as const;
+export const ROLES = [
+  'operator',
+  'compliance_officer',
+  'compliance_approver',
+  'auditor',
+  'privacy_officer',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: string): value is Role {

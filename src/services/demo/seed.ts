@@ -14,6 +14,7 @@ export const DEMO_USERS: readonly { id: string; displayName: string; roles: Role
   { id: 'demo-compliance', displayName: 'Demo compliance officer', roles: ['compliance_officer'] },
   { id: 'demo-approver', displayName: 'Demo compliance approver', roles: ['compliance_approver'] },
   { id: 'demo-auditor', displayName: 'Demo auditor', roles: ['auditor'] },
+  { id: 'demo-privacy', displayName: 'Demo privacy officer', roles: ['privacy_officer'] },
 ];
 
 /** The demo user a `pontis token --role <role>` is issued to when no `--sub` is given. */

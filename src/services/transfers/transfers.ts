@@ -3,14 +3,28 @@
  * transfer in its initial state (audited) and reserve its money in the ledger.
  */
 import { and, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import type { InsuredPerson, InsuredPersonView, LegalBasis } from '../../../schemas/privacy.ts';
 import type { Transfer } from '../../../schemas/transfers.ts';
 import { GatewayError } from '../../core/errors.ts';
 import { isId, newId } from '../../core/ids.ts';
 import { formatMinorUnits } from '../../core/money.ts';
 import type { Executor, Transaction } from '../../db/database.ts';
-import { journalEntries, quotes, transfers } from '../../db/schema.ts';
+import { dataSubjects, journalEntries, quotes, transfers } from '../../db/schema.ts';
+import type { DataCategory } from '../../ports/index.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
+import type { Role } from '../auth/roles.ts';
 import { recordJournal } from '../ledger/ledger.ts';
+import { requireConsent } from '../privacy/consent.ts';
+import {
+  categoriesForRecipient,
+  categoriesForRoles,
+  disclose,
+  processingPurposeOf,
+} from '../privacy/disclosure.ts';
+import type { PrivacyKeys } from '../privacy/keys.ts';
+import { exporterFor, legalBasesFor } from '../privacy/legal-basis.ts';
+import { checkInsuredPerson } from '../privacy/person.ts';
+import { readPerson, recordPerson, type SubjectRow } from '../privacy/subjects.ts';
 import { conversionView } from '../quotes/conversion-view.ts';
 import { reservePostings } from './reserve-postings.ts';
 import { insertTransfer, type TransitionContext } from './transitions.ts';
@@ -21,10 +35,19 @@ type JournalSummary = { id: string; phase: 'pending' | 'posted' | 'voided' };
 export interface CreateTransferInput {
   quoteId: string;
   reference?: string | undefined;
+  insuredPerson?: InsuredPerson | undefined;
 }
 
-/** Who may see a transfer: staff see all, a partner agency only the transfers it created. */
-export type TransferViewer = { partnerId?: string | undefined };
+/**
+ * Who reads a transfer: staff see all transfers, a partner agency only those it created; the
+ * insured person is reduced to what the reader may see (role, or the agency's adapter for the
+ * purpose). Without `privacy` no personal field is shown at all.
+ */
+export type TransferViewer = {
+  partnerId?: string | undefined;
+  roles?: readonly Role[];
+  privacy?: { keys: PrivacyKeys; registry: AdapterRegistry } | undefined;
+};
 
 /** Marks the quote used, or explains why it cannot be: not found, used or expired. */
 async function consumeQuote(tx: Transaction, quoteId: string, actor: string, now: Date) {
@@ -57,10 +80,22 @@ export async function createTransfer(
   tx: Transaction,
   registry: AdapterRegistry,
   input: CreateTransferInput,
-  context: TransitionContext & TransferViewer,
+  context: TransitionContext & { partnerId?: string | undefined; privacyKeys?: PrivacyKeys | undefined },
 ): Promise<Transfer> {
   const quote = await consumeQuote(tx, input.quoteId, context.actor, context.now);
   const transferId = newId('transfer', context.now.getTime());
+  let subject: SubjectRow | undefined;
+  let legalBases: LegalBasis[] = [];
+  if (input.insuredPerson) {
+    if (!context.privacyKeys) throw new Error('createTransfer: a person needs the privacy keys');
+    const privacy = { keys: context.privacyKeys, registry };
+    const checked = checkInsuredPerson(registry, input.insuredPerson, context.now);
+    const partner = registry.require(quote.partnerJurisdiction);
+    const purpose = processingPurposeOf(quote.purpose);
+    subject = await recordPerson(tx, privacy, checked.person, checked.identifier, context);
+    await requireConsent(tx, exporterFor(registry.home, partner, purpose), purpose, subject, context.now);
+    legalBases = legalBasesFor(registry, partner, purpose);
+  }
   const row = await insertTransfer(
     tx,
     {
@@ -78,6 +113,8 @@ export async function createTransfer(
       appliedRate: quote.appliedRate,
       reference: input.reference ?? null,
       partnerId: context.partnerId ?? null,
+      dataSubjectId: subject?.id ?? null,
+      legalBases,
       createdBy: context.actor,
     },
     context,
@@ -99,10 +136,17 @@ export async function createTransfer(
       feeMinor: quote.feeMinor,
     }),
   });
-  return toTransferView(row, { id: journal.id, phase: journal.phase });
+  // The creator's answer names the person by id only: it is stored for idempotent replays and
+  // must not become a clear copy of the data; reading the transfer shows what the reader may see.
+  const person = subject ? disclose(subject.id, null, []) : null;
+  return toTransferView(row, { id: journal.id, phase: journal.phase }, person);
 }
 
-export function toTransferView(row: TransferRow, journal: JournalSummary): Transfer {
+export function toTransferView(
+  row: TransferRow,
+  journal: JournalSummary,
+  insuredPerson: InsuredPersonView | null,
+): Transfer {
   return {
     id: row.id,
     object: 'transfer',
@@ -112,6 +156,8 @@ export function toTransferView(row: TransferRow, journal: JournalSummary): Trans
     totalFee: formatMinorUnits(row.feeMinor, row.sourceCurrency),
     appliedRate: row.appliedRate,
     reference: row.reference,
+    insuredPerson,
+    legalBases: row.legalBases as LegalBasis[],
     ledger: { journalId: journal.id, phase: journal.phase },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -127,10 +173,47 @@ async function reserveJournals(db: Executor, transferIds: string[]): Promise<Map
   return new Map(found.map((row) => [row.transferId ?? '', { id: row.id, phase: row.phase }]));
 }
 
-function withJournal(row: TransferRow, journals: Map<string, JournalSummary>): Transfer {
+/** The categories of a transfer's person this reader may see. */
+function readerCategories(row: TransferRow, viewer: TransferViewer): DataCategory[] {
+  if (!viewer.privacy) return [];
+  if (viewer.partnerId !== undefined) {
+    const adapter = viewer.privacy.registry.get(row.partnerJurisdiction);
+    return adapter ? categoriesForRecipient(adapter, processingPurposeOf(row.purpose), 'partner_agency') : [];
+  }
+  return categoriesForRoles(viewer.roles ?? []);
+}
+
+async function personViews(
+  db: Executor,
+  rows: TransferRow[],
+  viewer: TransferViewer,
+): Promise<Map<string, InsuredPersonView>> {
+  const views = new Map<string, InsuredPersonView>();
+  const subjectIds = [
+    ...new Set(rows.map((row) => row.dataSubjectId).filter((id): id is string => id !== null)),
+  ];
+  if (subjectIds.length === 0) return views;
+  const subjects = await db.select().from(dataSubjects).where(inArray(dataSubjects.id, subjectIds));
+  const byId = new Map(subjects.map((subject) => [subject.id, subject]));
+  for (const row of rows) {
+    const subject = row.dataSubjectId ? byId.get(row.dataSubjectId) : undefined;
+    if (!subject) continue;
+    const categories = readerCategories(row, viewer);
+    const person =
+      categories.length > 0 && viewer.privacy ? await readPerson(db, viewer.privacy.keys, subject) : null;
+    views.set(row.id, disclose(subject.id, person, categories));
+  }
+  return views;
+}
+
+function withJournal(
+  row: TransferRow,
+  journals: Map<string, JournalSummary>,
+  people: Map<string, InsuredPersonView>,
+): Transfer {
   const journal = journals.get(row.id);
   if (!journal) throw new Error(`transfer ${row.id} has no reserve journal`);
-  return toTransferView(row, journal);
+  return toTransferView(row, journal, people.get(row.id) ?? null);
 }
 
 export async function getTransfer(db: Executor, id: string, viewer: TransferViewer = {}): Promise<Transfer> {
@@ -139,7 +222,7 @@ export async function getTransfer(db: Executor, id: string, viewer: TransferView
   if (!row || (viewer.partnerId !== undefined && row.partnerId !== viewer.partnerId)) {
     throw new GatewayError('not_found', 'No transfer with this id.');
   }
-  return withJournal(row, await reserveJournals(db, [row.id]));
+  return withJournal(row, await reserveJournals(db, [row.id]), await personViews(db, [row], viewer));
 }
 
 /** Newest first; `startingAfter` is the id of the last transfer of the previous page. */
@@ -179,5 +262,9 @@ export async function listTransfers(
     db,
     pageRows.map((row) => row.id),
   );
-  return { data: pageRows.map((row) => withJournal(row, journals)), hasMore: found.length > page.limit };
+  const people = await personViews(db, pageRows, viewer);
+  return {
+    data: pageRows.map((row) => withJournal(row, journals, people)),
+    hasMore: found.length > page.limit,
+  };
 }

@@ -5,7 +5,15 @@ import { runIdempotent } from '../../../services/idempotency/idempotency.ts';
 import { createTransfer, getTransfer, listTransfers } from '../../../services/transfers/transfers.ts';
 import { type AppContext, type AppEnv, principalOf } from '../../context.ts';
 
-const viewerOf = (c: AppContext) => ({ partnerId: principalOf(c).partner?.partnerId });
+const viewerOf = (c: AppContext) => {
+  const principal = principalOf(c);
+  const deps = c.get('deps');
+  return {
+    partnerId: principal.partner?.partnerId,
+    roles: principal.roles,
+    privacy: { keys: deps.privacyKeys, registry: deps.registry },
+  };
+};
 
 import type { createTransferRoute, getTransferRoute, listTransfersRoute } from './transfers.routes.ts';
 
@@ -21,6 +29,7 @@ export const createTransferHandler: RouteHandler<typeof createTransferRoute, App
       const transfer = await createTransfer(tx, deps.registry, body, {
         actor: principal.subject,
         partnerId: principal.partner?.partnerId,
+        privacyKeys: deps.privacyKeys,
         requestId: c.get('requestId'),
         now: deps.clock(),
       });
