@@ -8,10 +8,16 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { GatewayError } from './core/errors.ts';
+import { isPrivacyOperation, readPersonalValues, redactDeep } from './core/redaction.ts';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { requestDatabase } from './http/middleware/database.ts';
 import { requestLog } from './http/middleware/request-log.ts';
-import { errorFingerprint, problemResponse, toGatewayError } from './http/problem.ts';
+import {
+  errorFingerprint,
+  PROBLEM_CATALOGUE_FIELDS,
+  problemResponse,
+  toGatewayError,
+} from './http/problem.ts';
 import { createRouter } from './http/route.ts';
 import { callbacksRouter } from './http/routes/callbacks/callbacks.index.ts';
 import { docsRouter } from './http/routes/docs/docs.index.ts';
@@ -20,6 +26,7 @@ import { healthRouter } from './http/routes/health/health.index.ts';
 import { jurisdictionsRouter } from './http/routes/jurisdictions/jurisdictions.index.ts';
 import { ledgerRouter } from './http/routes/ledger/ledger.index.ts';
 import { partnersRouter } from './http/routes/partners/partners.index.ts';
+import { privacyRouter } from './http/routes/privacy/privacy.index.ts';
 import { problemsRouter } from './http/routes/problems/problems.index.ts';
 import { quotesRouter } from './http/routes/quotes/quotes.index.ts';
 import { transfersRouter } from './http/routes/transfers/transfers.index.ts';
@@ -38,6 +45,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('principal', undefined);
+    c.set('personalValues', []);
     await next();
   });
   app.use('*', requestLog());
@@ -64,6 +72,19 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       },
     }),
   );
+  // After the body limit, before any route reads or validates the body: the personal values it
+  // carries, from a clone (the request's own bytes stay unread for partner signatures), so that
+  // the request's log line and problem bodies can be redacted with them.
+  app.use('*', async (c, next) => {
+    c.set(
+      'personalValues',
+      await readPersonalValues(c.req.raw, {
+        maxBytes: MAX_BODY_BYTES,
+        personFields: isPrivacyOperation(c.req.path),
+      }),
+    );
+    await next();
+  });
   // Hono hands only Error instances to onError; anything else thrown becomes an internal_error here.
   app.use('*', async (_c, next) => {
     try {
@@ -82,6 +103,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', ledgerRouter);
   app.route('/', partnersRouter);
   app.route('/', callbacksRouter);
+  app.route('/', privacyRouter);
   app.route('/', problemsRouter);
   app.route('/', docsRouter);
 
@@ -116,6 +138,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         name: 'Partners',
         description: 'Partner agencies, their keys and certificates, callbacks, and the gateway keys.',
       },
+      {
+        name: 'Privacy',
+        description:
+          'Data-subject rights (access, rectification, erasure), consent, retention purges, key rotation and the records of processing.',
+      },
       { name: 'Operations', description: 'Health, readiness and error reference.' },
     ],
   }));
@@ -124,11 +151,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => {
     const gatewayError = toGatewayError(error);
     if (gatewayError.status >= 500) {
-      deps.logger.error('request failed', {
-        requestId: c.get('requestId'),
-        code: gatewayError.code,
-        ...errorFingerprint(gatewayError.cause ?? error),
-      });
+      deps.logger.error(
+        'request failed',
+        redactDeep(
+          {
+            requestId: c.get('requestId'),
+            code: gatewayError.code,
+            ...errorFingerprint(gatewayError.cause ?? error),
+          },
+          c.get('personalValues') ?? [],
+          PROBLEM_CATALOGUE_FIELDS,
+        ),
+      );
     }
     return problemResponse(c, gatewayError);
   });

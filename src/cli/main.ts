@@ -23,6 +23,7 @@ import { registryFromConfig } from '../wiring.ts';
 import { openConfiguredDatabase } from './boot.ts';
 import { addPartnerCallCommands } from './partner-call.ts';
 import { addPartnerCommands } from './partners.ts';
+import { addPrivacyCommands } from './privacy.ts';
 import { importRateFile } from './reference-rates.ts';
 import { startCommand } from './start.ts';
 
@@ -246,6 +247,7 @@ export function buildProgram(): Command {
 
   addPartnerCommands(program, withDatabase, config);
   addPartnerCallCommands(program);
+  addPrivacyCommands(program, withDatabase, config);
 
   program
     .command('ledger-check')

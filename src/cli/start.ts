@@ -7,6 +7,7 @@ import { refreshEcbRates } from '../services/fx/refresh.ts';
 import { purgeIdempotencyKeys } from '../services/idempotency/idempotency.ts';
 import { purgeExpiredNonces } from '../services/partners/authenticate.ts';
 import { upsertPartner } from '../services/partners/registry.ts';
+import { runRetentionPurge } from '../services/privacy/retention.ts';
 import { type RunningAgencySimulator, startAgencySimulator } from '../simulator/serve.ts';
 import { bootGateway, type NodeGateway } from './boot.ts';
 import { type DemoPartner, prepareDemoPartner } from './demo-partner.ts';
@@ -137,6 +138,43 @@ function scheduleRateRefresh(gateway: NodeGateway): { stop(): Promise<void> } {
   };
 }
 
+/** The retention purge a minute after start and every PONTIS_PURGE_HOURS, one run at a time. */
+function scheduleRetentionPurge(gateway: NodeGateway): { stop(): Promise<void> } {
+  const hours = gateway.config.purgeHours;
+  if (hours === 0) return { stop: async () => {} };
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    if (running) return;
+    running = runRetentionPurge(
+      gateway.handle.db,
+      { keys: gateway.deps.privacyKeys, registry: gateway.registry },
+      { trigger: 'schedule', actor: 'system', now: new Date() },
+    )
+      .then((report) =>
+        gateway.logger.info('retention purge', {
+          purgeRun: report.id,
+          examined: report.subjectsExamined,
+          shredded: report.subjectsShredded,
+        }),
+      )
+      .catch(() => gateway.logger.warn('retention purge failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const first = setTimeout(run, 60_000);
+  const timer = setInterval(run, hours * 3_600_000);
+  first.unref();
+  timer.unref();
+  return {
+    async stop() {
+      clearTimeout(first);
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 /** Delivers due partner callbacks every PONTIS_CALLBACK_DISPATCH_SECONDS, one run at a time. */
 function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void> } {
   const seconds = gateway.config.callbackDispatchSeconds;
@@ -241,6 +279,7 @@ export async function startCommand(config: Config): Promise<void> {
   housekeeping.unref();
   const refresh = scheduleRateRefresh(gateway);
   const callbacks = scheduleCallbackDispatch(gateway);
+  const purge = scheduleRetentionPurge(gateway);
   let simulator: RunningAgencySimulator | undefined;
   let running: Awaited<ReturnType<typeof startNodeServer>>;
   try {
@@ -255,6 +294,7 @@ export async function startCommand(config: Config): Promise<void> {
         await simulator?.close().catch(() => {});
         await refresh.stop();
         await callbacks.stop();
+        await purge.stop();
         await gateway.handle.close();
       },
     });
@@ -262,6 +302,7 @@ export async function startCommand(config: Config): Promise<void> {
     clearInterval(housekeeping);
     await refresh.stop();
     await callbacks.stop();
+    await purge.stop();
     await gateway.handle.close();
     throw error;
   }

@@ -18,6 +18,7 @@ import {
 import { addUser, setUserActive } from '../../src/services/users/users.ts';
 import { CONTRIBUTION_QUOTE, createTestGateway, json, type TestGateway } from '../helpers/gateway.ts';
 import { generatePartnerKey, registerTestPartner } from '../helpers/partners.ts';
+import { germanPerson } from '../helpers/persons.ts';
 import { createTestCa } from '../helpers/pki.ts';
 
 type Operation = {
@@ -35,6 +36,7 @@ let gw: TestGateway;
 let doc: OpenApiDoc;
 let operations: Op[];
 let transferId: string;
+let subjectId: string;
 let keyCounter = 0;
 
 beforeAll(async () => {
@@ -60,6 +62,17 @@ beforeAll(async () => {
   });
   expect(transfer.status).toBe(201);
   transferId = (await json(transfer)).id as string;
+  // A person for the privacy operations (erasure restricts them: they have a transfer).
+  const personQuote = await json(
+    await gw.request('POST', '/v1/quotes', { role: 'operator', body: CONTRIBUTION_QUOTE }),
+  );
+  const withPerson = await gw.request('POST', '/v1/transfers', {
+    role: 'operator',
+    body: { quoteId: personQuote.id, insuredPerson: germanPerson() },
+    headers: { 'idempotency-key': 'roles-setup-person' },
+  });
+  expect(withPerson.status).toBe(201);
+  subjectId = ((await json(withPerson)).insuredPerson as { dataSubjectId: string }).dataSubjectId;
 });
 afterAll(async () => {
   await gw?.close();
@@ -72,6 +85,7 @@ function concretePath(template: string): string {
     if (name === 'code' && template.startsWith('/v1/jurisdictions')) return 'DE';
     if (name === 'code') return 'quote_expired';
     if (name === 'id' && template.startsWith('/v1/partners')) return 'de-drv-demo';
+    if (name === 'id' && template.startsWith('/v1/privacy/subjects')) return subjectId;
     return 'x';
   });
 }
@@ -141,6 +155,20 @@ async function requestFor(
       .returning();
     return { path: `/v1/callbacks/${callback?.id}/replay`, headers };
   }
+  if (route === 'POST /v1/privacy/subjects/{id}/consents/{consentId}/withdrawal') {
+    // A fresh consent each time: a consent is withdrawn once.
+    const consent = await gw.request('POST', '/v1/privacy/consents', {
+      role: 'privacy_officer',
+      body: { ...CONSENT, nationalIdentifier: CONSENT_PERSON },
+    });
+    expect(consent.status).toBe(201);
+    const { id, dataSubjectId } = await json<{ id: string; dataSubjectId: string }>(consent);
+    return {
+      path: `/v1/privacy/subjects/${dataSubjectId}/consents/${id}/withdrawal`,
+      body: { channel: 'online' },
+      headers,
+    };
+  }
   const path = concretePath(op.template);
   if (!op.operation.requestBody) return { path, headers };
   const known = KNOWN_BODIES[route];
@@ -180,8 +208,22 @@ async function expectUnauthenticated(response: Response) {
   expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
 }
 
+const CONSENT_PERSON = { scheme: 'de-rentenversicherungsnummer', value: '10010490A443' };
+const CONSENT = {
+  purpose: 'benefit_payment',
+  kind: 'pipl_separate_consent',
+  textVersion: 'cn-cross-border-2026-01',
+  channel: 'paper_form',
+};
+
 /** Valid bodies for the operations whose body does not depend on earlier calls. */
 const KNOWN_BODIES: Record<string, unknown> = {
+  'POST /v1/privacy/subjects/search': { nationalIdentifier: germanPerson().nationalIdentifier },
+  'POST /v1/privacy/consents': { ...CONSENT, nationalIdentifier: CONSENT_PERSON },
+  'PATCH /v1/privacy/subjects/{id}': { name: { given: 'Mei', family: 'Lindqvist' }, reason: 'spelling' },
+  'POST /v1/privacy/subjects/{id}/erasure': { channel: 'online' },
+  'POST /v1/privacy/subjects/{id}/relationship-end': {},
+  'POST /v1/privacy/keys/rewrap': { limit: 10 },
   'POST /v1/fx/manual-rates': MANUAL_RATE,
   'POST /v1/jurisdictions/{code}/identifiers/validate': {
     scheme: 'de-iban',
@@ -206,6 +248,7 @@ const isKnown = (op: Op) =>
     'POST /v1/transfers',
     'POST /v1/partners/{id}/keys',
     'POST /v1/partners/{id}/keys/{kid}/retire',
+    'POST /v1/privacy/subjects/{id}/consents/{consentId}/withdrawal',
   ].includes(`${op.method} ${op.template}`);
 const protectedOps = () => operations.filter((op) => !op.roles.includes('public'));
 const label = (op: Op) => `${op.method} ${op.template}`;
@@ -230,6 +273,7 @@ describe('the role declarations', () => {
 
   it('is exactly the matrix expected today', () => {
     const ALL = ['operator', 'compliance_officer', 'compliance_approver', 'auditor'];
+    const EVERY_ROLE = [...ROLES];
     const expected: Record<string, string[]> = {
       'GET /health': ['public'],
       'GET /ready': ['public'],
@@ -241,11 +285,11 @@ describe('the role declarations', () => {
       'GET /v1/transfers/{id}': ALL,
       'GET /v1/ledger/balances': ['operator', 'auditor'],
       'GET /v1/ledger/check': ['operator', 'auditor'],
-      'GET /v1/jurisdictions': ALL,
-      'GET /v1/jurisdictions/{code}': ALL,
-      'POST /v1/jurisdictions/{code}/identifiers/validate': ALL,
+      'GET /v1/jurisdictions': EVERY_ROLE,
+      'GET /v1/jurisdictions/{code}': EVERY_ROLE,
+      'POST /v1/jurisdictions/{code}/identifiers/validate': EVERY_ROLE,
       'POST /v1/creditor-references': ['operator'],
-      'GET /v1/fx/rates': ALL,
+      'GET /v1/fx/rates': EVERY_ROLE,
       'GET /v1/fx/status': ALL,
       'POST /v1/fx/manual-rates': ['compliance_officer'],
       'GET /v1/fx/manual-rates': ALL,
@@ -262,7 +306,31 @@ describe('the role declarations', () => {
       'GET /v1/callbacks': ['operator', 'auditor'],
       'POST /v1/callbacks/{id}/replay': ['operator'],
       'GET /.well-known/jwks.json': ['public'],
+      'POST /v1/privacy/subjects/search': ['privacy_officer', 'compliance_officer'],
+      'GET /v1/privacy/subjects/{id}': [
+        'privacy_officer',
+        'compliance_officer',
+        'compliance_approver',
+        'auditor',
+      ],
+      'GET /v1/privacy/subjects/{id}/export': ['privacy_officer'],
+      'PATCH /v1/privacy/subjects/{id}': ['privacy_officer'],
+      'POST /v1/privacy/subjects/{id}/erasure': ['privacy_officer'],
+      'POST /v1/privacy/subjects/{id}/relationship-end': ['privacy_officer', 'operator'],
+      'POST /v1/privacy/consents': ['privacy_officer', 'operator'],
+      'POST /v1/privacy/subjects/{id}/consents/{consentId}/withdrawal': ['privacy_officer', 'operator'],
+      'POST /v1/privacy/purge-runs': ['privacy_officer'],
+      'GET /v1/privacy/purge-runs': ['privacy_officer', 'auditor'],
+      'POST /v1/privacy/keys/rewrap': ['operator'],
+      'GET /v1/privacy/records-of-processing': [
+        'privacy_officer',
+        'auditor',
+        'compliance_officer',
+        'operator',
+      ],
     };
+    // Every operation of the document is in the matrix: a new route is added here on purpose.
+    expect(operations.map(label).sort()).toEqual(Object.keys(expected).sort());
     // The operations partners may call with a signed request, and no others.
     const partnerOps = operations.filter((op) => op.operation['x-partners']).map(label);
     expect(partnerOps.sort()).toEqual(
