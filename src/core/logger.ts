@@ -1,7 +1,9 @@
 /**
  * Structured logs: one JSON object per line. Fields whose names suggest personal data or secrets
- * are replaced before anything is written, whatever the caller passed.
+ * are replaced before anything is written, whatever the caller passed; and every string of every
+ * line (message, values, keys) loses what looks like an IBAN, an e-mail address or a phone number.
  */
+import { redactPatterns } from './redaction.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<LogLevel | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
@@ -55,6 +57,25 @@ export function redact(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * The JSON.stringify replacer of every line: bigints as strings, and the pattern backstop
+ * (`redactPatterns`: IBANs, e-mail addresses, phone numbers) on every string and every key, at any
+ * depth. Working on the values rather than the serialised line keeps the line valid JSON.
+ */
+function scrub(_key: string, item: unknown): unknown {
+  if (typeof item === 'string') return redactPatterns(item);
+  if (typeof item === 'bigint') return item.toString();
+  if (item !== null && typeof item === 'object' && !Array.isArray(item)) {
+    const keys = Object.keys(item);
+    if (keys.some((key) => redactPatterns(key) !== key)) {
+      const out: Record<string, unknown> = {};
+      for (const key of keys) out[redactPatterns(key)] = (item as Record<string, unknown>)[key];
+      return out;
+    }
+  }
+  return item;
+}
+
 export function createLogger(
   level: LogLevel | 'silent' = 'info',
   write: (line: string) => void = (line) => console.log(line),
@@ -69,7 +90,7 @@ export function createLogger(
       ...base,
       ...(redact(fields) as LogFields),
     };
-    write(JSON.stringify(record, (_key, item) => (typeof item === 'bigint' ? item.toString() : item)));
+    write(JSON.stringify(record, scrub));
   };
   return {
     debug: (message, fields) => emit('debug', message, fields),

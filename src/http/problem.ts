@@ -2,10 +2,12 @@
  * The one place where errors become responses: RFC 9457 `application/problem+json` with `type`,
  * `title`, `status`, `code`, `detail` and `instance` (the request id). Unknown errors become a 500
  * whose body says nothing about the cause; the log gets the error's class and SQLSTATE only.
+ * Every body is redacted (`core/redaction.ts`) before it is sent.
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ERROR_CATALOGUE, GatewayError, isGatewayError } from '../core/errors.ts';
+import { redactDeep } from '../core/redaction.ts';
 import { causeChain, type DriverError, driverError } from '../db/driver-errors.ts';
 import type { AppEnv } from './context.ts';
 
@@ -106,20 +108,45 @@ export function problemTypeUrl(c: Context<AppEnv>, code: string): string {
   return `${base}/problems/${code}`;
 }
 
+/**
+ * Fields of a problem that come from the catalogue or the gateway, never from the caller: they get
+ * the pattern backstop only, so that a personal value cannot garble a problem's `code` or `type`.
+ * (`in` and `code` of the entries of `errors` too.)
+ */
+export const PROBLEM_CATALOGUE_FIELDS: ReadonlySet<string> = new Set([
+  'type',
+  'title',
+  'status',
+  'code',
+  'instance',
+  'requestId',
+  'in',
+]);
+
+/**
+ * The problem for an error, redacted: every string the caller may have put there (detail,
+ * details, `errors` paths and messages) loses the personal values the request carried and
+ * anything that looks like an IBAN, an e-mail address or a phone number. Strings are redacted
+ * inside the object, so the serialised body is always valid JSON.
+ */
 export function problemBody(c: Context<AppEnv>, error: GatewayError) {
   const entry = ERROR_CATALOGUE[error.code];
   const requestId = c.get('requestId') ?? 'unknown';
   const detail = error.message === entry.title ? entry.fix : `${error.message} ${entry.fix}`;
-  return {
-    type: problemTypeUrl(c, error.code),
-    title: entry.title,
-    status: entry.status,
-    code: error.code,
-    detail,
-    instance: `urn:pontis:request:${requestId}`,
-    requestId,
-    ...(error.details ?? {}),
-  };
+  return redactDeep(
+    {
+      type: problemTypeUrl(c, error.code),
+      title: entry.title,
+      status: entry.status,
+      code: error.code,
+      detail,
+      instance: `urn:pontis:request:${requestId}`,
+      requestId,
+      ...(error.details ?? {}),
+    },
+    c.get('personalValues') ?? [],
+    PROBLEM_CATALOGUE_FIELDS,
+  );
 }
 
 export function problemResponse(c: Context<AppEnv>, error: GatewayError): Response {

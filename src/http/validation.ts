@@ -1,7 +1,8 @@
 /**
  * Turns a failed zod validation into a GatewayError with a stable code: the first refinement that
  * carries a code of its own (`params.code`), `unknown_field` for unknown keys, otherwise
- * `validation_failed`. Messages name fields, never their values.
+ * `validation_failed`. Messages name fields, never their values; a key that does not look like a
+ * field name is not echoed either.
  */
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
@@ -18,9 +19,27 @@ function issueCode(issue: Issue): ErrorCode {
   return 'validation_failed';
 }
 
+/**
+ * A key as the caller wrote it when it looks like a field name; any other key (an e-mail address,
+ * a name with spaces, a number sent as a key) may be data itself and is not echoed.
+ */
+const FIELD_NAME = /^[A-Za-z_$][A-Za-z0-9_$-]{0,63}$/;
+const fieldName = (key: PropertyKey) =>
+  typeof key === 'number'
+    ? String(key)
+    : typeof key === 'string' && FIELD_NAME.test(key)
+      ? key
+      : '[redacted]';
+
 function issuePath(issue: Issue): string {
-  if (issue.code === 'unrecognized_keys') return issue.keys.join(',');
-  return issue.path.map(String).join('.') || '(root)';
+  if (issue.code === 'unrecognized_keys') return issue.keys.map(fieldName).join(',');
+  return issue.path.map(fieldName).join('.') || '(root)';
+}
+
+function issueMessage(issue: Issue): string {
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const keys = issue.keys.map((key) => JSON.stringify(fieldName(key)));
+  return `Unrecognized key${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}`;
 }
 
 export function validationError(target: string, error: ZodError, c: Context): GatewayError {
@@ -39,7 +58,7 @@ export function validationError(target: string, error: ZodError, c: Context): Ga
   const errors = error.issues.map((issue) => ({
     in: target === 'json' ? 'body' : target,
     path: issuePath(issue),
-    message: issue.message,
+    message: issueMessage(issue),
     code: issueCode(issue),
   }));
   const specific = errors.find((item) => item.code !== 'validation_failed');
