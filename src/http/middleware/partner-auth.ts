@@ -7,7 +7,11 @@
 import type { MiddlewareHandler } from 'hono';
 import { GatewayError } from '../../core/errors.ts';
 import type { Role } from '../../services/auth/roles.ts';
-import { authenticatePartnerRequest, hasPartnerSignature } from '../../services/partners/authenticate.ts';
+import {
+  archiveEvidence,
+  authenticatePartnerRequest,
+  hasPartnerSignature,
+} from '../../services/partners/authenticate.ts';
 import { signPartnerResponse } from '../../services/partners/sign-response.ts';
 import type { AppEnv } from '../context.ts';
 import { requireRoles } from './auth.ts';
@@ -41,8 +45,12 @@ export function requireStaffOrPartner(roles: readonly Role[]): MiddlewareHandler
     );
     c.set('principal', { subject: `partner:${partner.partnerId}`, roles: [], partner });
     await next();
-    // Links the response to the archived evidence (GET /v1/verified-messages/{id}).
-    c.res.headers.set('pontis-verified-message', partner.evidenceId);
+    if (c.res.status < 400) {
+      // A request that succeeded passed its route's validation: its URL holds ids, not personal
+      // data, and it is archived as evidence, linked from the response.
+      await archiveEvidence(await c.get('db')(), partner.evidence);
+      c.res.headers.set('pontis-verified-message', partner.evidence.id);
+    }
     c.res = await signPartnerResponse(c.res, {
       request: { method: request.method, url: request.targetUri, headers },
       requestSignature: partner.signature,

@@ -50,8 +50,16 @@ export interface PartnerPrincipal {
   scheme: 'http-message-signatures' | 'detached-jws';
   /** The verified RFC 9421 signature, for binding the response to it (`req`). */
   signature?: { label: string; components: ComponentId[] } | undefined;
-  evidenceId: string;
+  /**
+   * The evidence of the verified request, archived by `archiveEvidence` once the request has
+   * succeeded: a refused request (a bad path or query) may carry anything in its URL, personal
+   * data included, and is not kept beyond its nonce and its log line.
+   */
+  evidence: PendingEvidence;
 }
+
+/** A `verified_messages` row, complete but not yet written. */
+export type PendingEvidence = typeof verifiedMessages.$inferInsert & { id: string };
 
 export interface InboundRequest {
   method: string;
@@ -275,10 +283,10 @@ type SchemeEvidence = Pick<
 > & { signedAtSeconds: number };
 
 /**
- * Stores the nonce and the evidence of a verified request in one transaction and returns the
- * evidence id; a nonce seen before (by any process) is a replay and stores nothing.
+ * Claims the nonce of a verified request and returns its evidence, to be archived when the request
+ * succeeds; a nonce seen before (by any process) is a replay and stores nothing.
  */
-async function storeEvidence(
+async function claimNonce(
   db: Database,
   verified: {
     partner: PartnerRow;
@@ -288,7 +296,7 @@ async function storeEvidence(
     now: Date;
   },
   evidence: SchemeEvidence,
-): Promise<string> {
+): Promise<PendingEvidence> {
   const { partner, key, policy, request, now } = verified;
   const { signedAtSeconds, ...fields } = evidence;
   const id = newId('verifiedMessage', now.getTime());
@@ -296,30 +304,32 @@ async function storeEvidence(
   const expiresAt = new Date(
     (signedAtSeconds + policy.maxSignatureAgeSeconds + FUTURE_SKEW_SECONDS + 60) * 1000,
   );
-  await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(signatureNonces)
-      .values({ partnerId: partner.id, nonce: evidence.nonce, expiresAt })
-      .onConflictDoNothing()
-      .returning({ nonce: signatureNonces.nonce });
-    if (inserted.length === 0) {
-      throw new GatewayError('signature_replayed', 'This nonce was already used; sign every request afresh.');
-    }
-    await tx.insert(verifiedMessages).values({
-      ...fields,
-      id,
-      partnerId: partner.id,
-      keyId: key.id,
-      method: request.method,
-      targetUri: request.targetUri,
-      signedAt: new Date(signedAtSeconds * 1000),
-      certificateSerial: key.certificateSerial,
-      certificateIssuer: key.certificateIssuer,
-      requestId: request.requestId ?? null,
-      verifiedAt: now,
-    });
-  });
-  return id;
+  const inserted = await db
+    .insert(signatureNonces)
+    .values({ partnerId: partner.id, nonce: evidence.nonce, expiresAt })
+    .onConflictDoNothing()
+    .returning({ nonce: signatureNonces.nonce });
+  if (inserted.length === 0) {
+    throw new GatewayError('signature_replayed', 'This nonce was already used; sign every request afresh.');
+  }
+  return {
+    ...fields,
+    id,
+    partnerId: partner.id,
+    keyId: key.id,
+    method: request.method,
+    targetUri: request.targetUri,
+    signedAt: new Date(signedAtSeconds * 1000),
+    certificateSerial: key.certificateSerial,
+    certificateIssuer: key.certificateIssuer,
+    requestId: request.requestId ?? null,
+    verifiedAt: now,
+  };
+}
+
+/** Archives the evidence of a request that succeeded (append-only `verified_messages`). */
+export async function archiveEvidence(db: Database, evidence: PendingEvidence): Promise<void> {
+  await db.insert(verifiedMessages).values(evidence);
 }
 
 async function authenticateHttpSignature(
@@ -371,7 +381,7 @@ async function authenticateHttpSignature(
       algorithm,
     ),
   );
-  const evidenceId = await storeEvidence(
+  const evidence = await claimNonce(
     db,
     { partner, key, policy, request, now },
     {
@@ -392,7 +402,7 @@ async function authenticateHttpSignature(
     kid,
     scheme: 'http-message-signatures',
     signature: { label: signature.label, components: signature.components },
-    evidenceId,
+    evidence,
   };
 }
 
@@ -503,7 +513,7 @@ async function authenticateDetachedJws(
       [jwsAlg as JwsAlgorithm],
     ),
   );
-  const evidenceId = await storeEvidence(
+  const evidence = await claimNonce(
     db,
     { partner, key, policy, request, now },
     {
@@ -523,7 +533,7 @@ async function authenticateDetachedJws(
     jurisdiction: partner.jurisdictionCode,
     kid: jose.kid,
     scheme: 'detached-jws',
-    evidenceId,
+    evidence,
   };
 }
 
