@@ -151,6 +151,7 @@ export const LegalBasis = z
     reference: z.string(),
   })
   .openapi('LegalBasis', { description: 'The legal basis of one direction of a personal-data flow.' });
+export type LegalBasis = z.infer<typeof LegalBasis>;
 
 // --- operator API ---------------------------------------------------------------------------
 
@@ -162,7 +163,10 @@ export const DataSubjectIdParam = z.object({
 });
 
 export const ConsentParams = z.object({
-  id: z.string().max(64).openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
   consentId: z
     .string()
     .max(64)
@@ -187,6 +191,7 @@ export const Consent = z
   .object({
     id: z.string(),
     object: z.literal('consent'),
+    dataSubjectId: z.string().optional(),
     purpose: z.enum(PURPOSES),
     kind: z.enum(CONSENT_KINDS),
     textVersion: z.string(),
@@ -200,6 +205,9 @@ export const Consent = z
 
 export const ConsentRequest = z
   .object({
+    nationalIdentifier: NationalIdentifier.openapi({
+      description: 'Whose consent: the person is found (or recorded) by their national identifier.',
+    }),
     purpose: z.enum(PURPOSES),
     kind: z.enum(CONSENT_KINDS),
     textVersion: z.string().min(1).max(64).openapi({ example: 'cn-cross-border-2026-01' }),
@@ -228,14 +236,13 @@ export const DataSubject = z
     heldCategories: z.array(z.string()),
     consents: z.array(Consent),
     relationshipEndedAt: Timestamp.nullable(),
-    restriction: z
-      .object({ since: Timestamp, ground: z.string(), until: Timestamp.nullable() })
-      .nullable(),
+    restriction: z.object({ since: Timestamp, ground: z.string(), until: Timestamp.nullable() }).nullable(),
     erasedAt: Timestamp.nullable(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
   .openapi('DataSubject');
+export type DataSubject = z.infer<typeof DataSubject>;
 
 /** Rectification: the parts given replace the stored ones; `null` removes an optional part. */
 export const RectificationRequest = z
@@ -293,9 +300,7 @@ export const PurgeRun = z
     subjectsExamined: z.number().int(),
     subjectsShredded: z.number().int(),
     purged: z
-      .array(
-        z.object({ jurisdiction: JurisdictionCode, category: z.string(), subjects: z.number().int() }),
-      )
+      .array(z.object({ jurisdiction: JurisdictionCode, category: z.string(), subjects: z.number().int() }))
       .openapi({ description: 'Per jurisdiction and data category: how many people lost it.' }),
   })
   .openapi('PurgeRun');
@@ -395,9 +400,7 @@ export const SubjectExport = z
     retention: z.array(z.object({ category: z.string(), years: z.number().int() })),
     amlRetentionYears: z.number().int(),
     relationshipEndedAt: Timestamp.nullable(),
-    restriction: z
-      .object({ since: Timestamp, ground: z.string(), until: Timestamp.nullable() })
-      .nullable(),
+    restriction: z.object({ since: Timestamp, ground: z.string(), until: Timestamp.nullable() }).nullable(),
     complaint: z.object({ authority: z.string(), url: z.string(), article: z.string() }),
   })
   .openapi('SubjectExport');

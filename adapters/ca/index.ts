@@ -7,8 +7,8 @@
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
-  agencySigning,
   AML_RETENTION_YEARS,
+  agencySigning,
   amlPolicy,
   retentionYears,
   STANDARD_DISCLOSURES,

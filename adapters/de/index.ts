@@ -7,8 +7,8 @@ import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
-  agencySigning,
   AML_RETENTION_YEARS,
+  agencySigning,
   amlPolicy,
   retentionYears,
   STANDARD_DISCLOSURES,

@@ -8,8 +8,8 @@
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
-  agencySigning,
   AML_RETENTION_YEARS,
+  agencySigning,
   amlPolicy,
   retentionYears,
   STANDARD_DISCLOSURES,
@@ -81,7 +81,7 @@ export const jpAdapter = defineJurisdictionAdapter({
       supervisoryAuthority: {
         name: 'Personal Information Protection Commission (PPC)',
         url: 'https://www.ppc.go.jp/en/',
-        article: 'APPI Art. 132',
+        article: 'APPI (complaints: the PPC’s consultation dial)',
       },
       amlRetentionYears: AML_RETENTION_YEARS,
       retentionYears: retentionYears({ transaction: 7 }),

@@ -90,7 +90,10 @@ export const referenceAdapter = defineJurisdictionAdapter({
           settlement_rail: ['name', 'bank_account', 'transaction'],
         },
         aml_screening: { partner_agency: ['name', 'birth_date'], settlement_rail: [] },
-        life_certificate: { partner_agency: ['national_identifier', 'name', 'birth_date'], settlement_rail: [] },
+        life_certificate: {
+          partner_agency: ['national_identifier', 'name', 'birth_date'],
+          settlement_rail: [],
+        },
         statistics: { partner_agency: [], settlement_rail: [] },
       },
       // Purposes that need consent, with the text version the person accepted.

@@ -7,7 +7,9 @@
  *
  * Nothing it logs carries personal data: event ids, types, states, statuses and error reasons only.
  */
+
 import { Hono } from 'hono';
+import type { InsuredPerson } from '../../schemas/privacy.ts';
 import {
   createPartnerClient,
   type JsonWebKeySet,
@@ -72,7 +74,21 @@ export interface ContributionInput {
   currency?: string;
   jurisdiction?: string;
   purpose?: 'contribution';
+  /** The insured person the contribution is for; a fictional demo person when absent, `null` for none. */
+  insuredPerson?: InsuredPerson | null;
 }
+
+/**
+ * A fictional insured person the simulated agency pays contributions for: a valid German pension
+ * insurance number from the adapter's own examples, an invented name and a test IBAN.
+ */
+export const DEMO_INSURED_PERSON: InsuredPerson = {
+  nationalIdentifier: { scheme: 'de-rentenversicherungsnummer', value: '13001286B500' },
+  name: { given: 'Lan', family: 'Beispiel', original: '兰' },
+  birthDate: '1986-12-13',
+  bankAccount: { iban: 'DE89370400440532013000' },
+  preferredLanguage: 'de',
+};
 
 export interface AgencySimulator {
   app: Hono;
@@ -241,7 +257,12 @@ export function createAgencySimulator(options: AgencySimulatorOptions): AgencySi
     const quoteId = quote.step.id;
     const transfer = await step<{ id?: string; state?: string }>((client) =>
       client.request('POST', '/v1/transfers', {
-        body: { quoteId },
+        body: {
+          quoteId,
+          ...(input.insuredPerson === null
+            ? {}
+            : { insuredPerson: input.insuredPerson ?? DEMO_INSURED_PERSON }),
+        },
         idempotencyKey: `sim-${crypto.randomUUID()}`,
       }),
     );
