@@ -32,9 +32,13 @@ echo "== production start (CMD of the image)"
 psql "$DATABASE_URL" -qc "create database $db" >/dev/null
 port=$(node -e 'const s=require("net").createServer().listen(0,()=>{console.log(s.address().port);s.close()})')
 key=$(cd "$root" && node bin/pontis.mjs keygen)
+privacy_keys=$(cd "$root" && node bin/pontis.mjs privacy keygen)
+pseudonym_key=$(printf '%s\n' "$privacy_keys" | sed -n 's/^PONTIS_PSEUDONYM_KEY=//p')
+keks=$(printf '%s\n' "$privacy_keys" | sed -n 's/^PONTIS_KEKS=//p')
 cmd=$(awk -F'[][]' '/^CMD /{print $2}' "$root/deploy/node/Dockerfile" | tr -d '",')
 (cd "$work" && NODE_ENV=production HOST=127.0.0.1 PORT=$port PONTIS_DATA_DIR="$work/data" \
-  DATABASE_URL="$server_url/$db" PONTIS_SIGNING_KEY="$key" exec $cmd >"$work/server.log" 2>&1) &
+  DATABASE_URL="$server_url/$db" PONTIS_SIGNING_KEY="$key" PONTIS_PSEUDONYM_KEY="$pseudonym_key" \
+  PONTIS_KEKS="$keks" exec $cmd >"$work/server.log" 2>&1) &
 pid=$!
 for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/ready" >/dev/null 2>&1 && break
