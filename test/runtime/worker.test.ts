@@ -29,6 +29,7 @@ import { registryFromConfig } from '../../src/wiring.ts';
 import { formatEcbCsv, formatEcbDailyXml, formatEcbXml, zipEcbHistory } from '../helpers/ecb-server.ts';
 import { previousTargetDay, TEST_EUR_RATES } from '../helpers/gateway.ts';
 import { generatePartnerKey } from '../helpers/partners.ts';
+import { germanPerson } from '../helpers/persons.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -76,6 +77,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
   let persistDir: string | undefined;
   let base = '';
   let token = '';
+  let privacyToken = '';
   let url = '';
   let ecb: Server | undefined;
   const ecbRequests: string[] = [];
@@ -172,6 +174,11 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     const key = await generateSigningKey();
     const privacyKeyText = generatePrivacyKeyText();
     token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 600 });
+    privacyToken = await issueToken(key, {
+      subject: 'demo-privacy',
+      roles: ['privacy_officer'],
+      ttlSeconds: 600,
+    });
 
     const port = await freePort();
     const inspectorPort = await freePort();
@@ -407,6 +414,54 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       type: 'transfer.received',
       data: { transferId: transfer.body.id },
     });
+  });
+
+  it('seals a person in workerd, shows each reader its part, and purges on the daily Cron Trigger', async () => {
+    const quote = await (
+      await request('/v1/quotes', { method: 'POST', body: JSON.stringify(QUOTE_REQUEST) })
+    ).json();
+    const created = await request('/v1/transfers', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': `worker-person-${process.pid}` },
+      body: JSON.stringify({ quoteId: quote.id, insuredPerson: germanPerson() }),
+    });
+    const transfer = await created.json();
+    expect(created.status, JSON.stringify(transfer)).toBe(201);
+    // The creator's answer names the person by id only; the operator reads name and account.
+    expect(Object.keys(transfer.insuredPerson).sort()).toEqual(['dataSubjectId', 'disclosedCategories']);
+    const read = await (await request(`/v1/transfers/${transfer.id}`)).json();
+    expect(read.insuredPerson).toMatchObject({
+      disclosedCategories: ['bank_account', 'name'],
+      name: germanPerson().name,
+    });
+    expect(read.insuredPerson.nationalIdentifier).toBeUndefined();
+    expect(read.legalBases.map((basis: { from: string }) => basis.from)).toEqual(['DE', 'CN']);
+    // Sealed at rest: the row holds no name, and the privacy officer's view opens it again.
+    const handle = openPostgres(url, { max: 1 });
+    try {
+      const rows = await handle.sql`select fields::text as fields from data_subjects`;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(String(row.fields)).not.toContain(germanPerson().name.family);
+    } finally {
+      await handle.close();
+    }
+    const subject = await fetch(`${base}/v1/privacy/subjects/${transfer.insuredPerson.dataSubjectId}`, {
+      headers: { Authorization: `Bearer ${privacyToken}` },
+    });
+    expect(subject.status).toBe(200);
+    expect((await subject.json()).person.health).toEqual(germanPerson().health);
+
+    const cron = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('30 2 * * *')}`);
+    expect(cron.status, await cron.text()).toBe(200);
+    let runs: { trigger: string }[] = [];
+    for (let tries = 0; tries < 80 && runs.length === 0; tries += 1) {
+      await new Promise((wait) => setTimeout(wait, 250));
+      const list = await fetch(`${base}/v1/privacy/purge-runs`, {
+        headers: { Authorization: `Bearer ${privacyToken}` },
+      });
+      runs = (await list.json()).data;
+    }
+    expect(runs[0], output.join('')).toMatchObject({ trigger: 'schedule', subjectsShredded: 0 });
   });
 
   it('serves the API reference: the page from the app, Swagger UI from the assets binding', async () => {
