@@ -4,7 +4,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { jurisdictions, partnerAgencies, systemSettings } from '../../db/schema.ts';
+import { jurisdictions, partnerAgencies, systemSettings, users } from '../../db/schema.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
 import type { Role } from '../auth/roles.ts';
 import { addUser } from '../users/users.ts';
@@ -65,7 +65,15 @@ export async function seedDemo(db: Database, registry: AdapterRegistry, now: Dat
       .from(systemSettings)
       .where(eq(systemSettings.key, DEMO_SEED_KEY))
       .for('update');
-    if (done) return false;
+    if (done) {
+      // A demo seeded by an earlier version gains the demo users of roles added since (never
+      // touching existing ones: a disabled demo user stays disabled).
+      await tx
+        .insert(users)
+        .values(DEMO_USERS.map((user) => ({ id: user.id, displayName: user.displayName, roles: user.roles })))
+        .onConflictDoNothing();
+      return false;
+    }
     for (const user of DEMO_USERS) await addUser(tx, user);
     if (registry.get(DEMO_PARTNER_AGENCY.jurisdictionCode)) {
       await tx.insert(partnerAgencies).values(DEMO_PARTNER_AGENCY).onConflictDoNothing();
