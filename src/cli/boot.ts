@@ -36,6 +36,8 @@ export interface NodeGateway {
   handle: DatabaseHandle;
   signingKey: SigningKey;
   signingKeySource: string;
+  /** Where the pseudonymisation key and KEKs came from (never the keys themselves). */
+  privacyKeySource: string;
   migrations: { before: MigrationStatus; after: MigrationStatus };
   /** true when this start seeded the demo, false when it was already there, undefined outside demo mode. */
   seeded: boolean | undefined;
@@ -54,7 +56,7 @@ export async function bootGateway(
   const { key: signingKey, source: signingKeySource } = await loadSigningKey(config);
   // Checked before anything is migrated or seeded: a bad PONTIS_PUBLISHED_KEYS stops the start at once.
   const gatewayKeys = await gatewayKeySet(signingKey, config.publishedKeys);
-  const { keys: privacyKeys } = await loadPrivacyKeys(config);
+  const { keys: privacyKeys, source: privacyKeySource } = await loadPrivacyKeys(config);
   const handle = await openConfiguredDatabase(config);
   try {
     const migrations = await applyMigrations(handle);
@@ -73,6 +75,7 @@ export async function bootGateway(
       handle,
       signingKey,
       signingKeySource,
+      privacyKeySource,
       migrations,
       seeded,
       rates,

@@ -68,6 +68,7 @@ function banner(gateway: NodeGateway, url: string, agency: DemoAgency | undefine
     `  jurisdictions   ${jurisdictions}`,
     `  demo mode       ${config.demo ? (seeded ? 'on — demo users and partner agency seeded' : 'on — demo data already present') : 'off'}`,
     `  signing key     ${gateway.signingKeySource}`,
+    `  privacy keys    ${gateway.privacyKeySource} (KEK ${gateway.deps.privacyKeys.kek.currentKeyId()})`,
     `  reference rates ${gateway.rates.summary}`,
     ...gateway.rates.notes.map((note) => `                  ${note}`),
     `  rate refresh    ${
@@ -99,6 +100,13 @@ function banner(gateway: NodeGateway, url: string, agency: DemoAgency | undefine
       `    -H "Idempotency-Key: $(node -pe 'crypto.randomUUID()')" -d "{\\"quoteId\\":\\"$QUOTE_ID\\"}"`,
     );
     if (agency) lines.push(...demoAgencyLines(agency, publicUrl));
+    lines.push(
+      '',
+      'What the gateway keeps about people, and for how long (GDPR Art. 30 records):',
+      '',
+      `  curl -s ${publicUrl}/v1/privacy/records-of-processing \\`,
+      '    -H "Authorization: Bearer $(npm run -s pontis -- token --role privacy_officer)"',
+    );
   }
   lines.push('', 'Press Ctrl-C to stop.', '');
   return lines.join('\n');

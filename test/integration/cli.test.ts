@@ -161,6 +161,8 @@ describe('pontis CLI', () => {
     expect(banner).toContain('/v1/quotes');
     expect(banner).toContain('token --role operator');
     expect(banner).toContain(`${KNOWN_MIGRATIONS.length} applied now`);
+    expect(banner).toMatch(/privacy keys +\S+privacy-keys\.json \(generated\) \(KEK kek-/);
+    expect(banner).toContain('/v1/privacy/records-of-processing');
     expect(banner).toContain('demo users and partner agency seeded');
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
     expect((await fetch(`${server.url}/ready`)).status).toBe(200);
