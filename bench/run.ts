@@ -13,6 +13,8 @@
  *   signatures: partner signatures (bench/signatures.ts): verifications per second per algorithm
  *              against building the signature base alone, and POST /v1/quotes signed by a partner
  *              against the same route with a bearer token, in process and over HTTP.
+ *   privacy:   pseudonyms and field sealing (bench/privacy.ts) against serialising a person, and
+ *              transfers naming a person against transfers without one.
  *
  * `npm run bench -- signatures` (or `micro`, `quotes`, `app`, several at once) runs only those
  * sections; `app` covers the app and http tables.
@@ -37,6 +39,7 @@ import { loadDemoRates } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
 import { generatePrivacyKeys } from '../src/services/privacy/keys.ts';
 import { createQuote } from '../src/services/quotes/quotes.ts';
+import { privacyCrypto, privacyTransfers } from './privacy.ts';
 import { signatureVerification, signedRequests } from './signatures.ts';
 
 /** A fixed clock: the demo table is dated the Friday before, so every quote uses a fresh rate. */
@@ -182,12 +185,13 @@ async function benchGateway() {
   const { handle, registry, label } = await openBenchDatabase();
   const key = await generateSigningKey();
   const gatewayKeys = await gatewayKeySet(key);
+  const privacyKeys = await generatePrivacyKeys();
   const app = createApp({
     version: 'bench',
     registry,
     verifyToken: createTokenVerifier(key.publicJwk),
     gatewayKeys,
-    privacyKeys: await generatePrivacyKeys(),
+    privacyKeys,
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
     clock: () => NOW,
@@ -195,7 +199,7 @@ async function benchGateway() {
   });
   const token = await issueToken(key, { subject: 'demo-operator', roles: ['operator'], ttlSeconds: 3600 });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  return { handle, registry, label, app, gatewayKeys, headers };
+  return { handle, registry, label, app, gatewayKeys, privacyKeys, headers };
 }
 
 async function appAndHttp() {
@@ -263,11 +267,19 @@ async function signatures() {
   await handle.close();
 }
 
+async function privacy() {
+  const { handle, label, app, headers, privacyKeys } = await benchGateway();
+  await privacyCrypto(privacyKeys, measure, print);
+  await privacyTransfers({ app, headers, quoteBody: JSON.stringify(CONTRIBUTION), label }, measure, print);
+  await handle.close();
+}
+
 const SECTIONS: Record<string, () => Promise<unknown>> = {
   micro,
   quotes: inProcess,
   app: appAndHttp,
   signatures,
+  privacy,
 };
 const selected = process.argv.slice(2);
 const unknown = selected.filter((name) => !(name in SECTIONS));
