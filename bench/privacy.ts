@@ -12,6 +12,7 @@
 import type { InsuredPerson } from '../schemas/privacy.ts';
 import { generateDataKey, importDataKey, openField, sealField } from '../src/services/privacy/envelope.ts';
 import type { PrivacyKeys } from '../src/services/privacy/keys.ts';
+import { germanPerson } from '../test/helpers/persons.ts';
 
 type Measure = (
   name: string,
@@ -25,20 +26,13 @@ type Print = (
   results: Awaited<ReturnType<Measure>>[],
 ) => void;
 
-/** A fictional person with every field, the worst case for sealing. */
+/** A fictional person with every field (the worst case for sealing), one identifier per index. */
 export function benchPerson(index: number): InsuredPerson {
   const rv = ['65170839J003', '10010490A443', '12331275M523', '13001286B500'];
-  return {
+  return germanPerson({
     nationalIdentifier: { scheme: 'de-rentenversicherungsnummer', value: rv[index % rv.length] as string },
     name: { given: `Bench${index}`, family: 'Person', original: '测试' },
-    birthDate: '1950-01-01',
-    address: { lines: ['Musterstraße 1'], postalCode: '10117', city: 'Berlin', country: 'DE' },
-    contact: { email: 'bench@example.org', phone: '+4930555000' },
-    bankAccount: { iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
-    benefit: { type: 'old_age_pension', period: '2026-11' },
-    health: { incapacityPercent: 30 },
-    preferredLanguage: 'de',
-  };
+  });
 }
 
 export async function privacyCrypto(keys: PrivacyKeys, measure: Measure, print: Print) {

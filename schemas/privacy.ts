@@ -6,6 +6,7 @@
  * classification fails the tests.
  */
 import { z } from '@hono/zod-openapi';
+import { CONSENT_KINDS, PROCESSING_PURPOSES, RECIPIENTS } from '../src/ports/privacy.ts';
 import { JurisdictionCode, Timestamp } from './common.ts';
 
 const IsoDate = z
@@ -178,14 +179,9 @@ export const SubjectSearchRequest = z
   .strict()
   .openapi('SubjectSearchRequest');
 
-export const CONSENT_KINDS = ['gdpr_consent', 'pipl_separate_consent'] as const;
-export const PURPOSES = [
-  'contribution_collection',
-  'benefit_payment',
-  'aml_screening',
-  'life_certificate',
-  'statistics',
-] as const;
+const PURPOSES = PROCESSING_PURPOSES;
+/** How a request or a consent reached the gateway. */
+const Channel = z.enum(['paper_form', 'partner_agency', 'online', 'in_person']);
 
 export const Consent = z
   .object({
@@ -212,13 +208,13 @@ export const ConsentRequest = z
     kind: z.enum(CONSENT_KINDS),
     textVersion: z.string().min(1).max(64).openapi({ example: 'cn-cross-border-2026-01' }),
     givenAt: Timestamp.optional().openapi({ description: 'When the person consented; now when absent.' }),
-    channel: z.enum(['paper_form', 'partner_agency', 'online', 'in_person']),
+    channel: Channel,
   })
   .strict()
   .openapi('ConsentRequest');
 
 export const ConsentWithdrawalRequest = z
-  .object({ channel: z.enum(['paper_form', 'partner_agency', 'online', 'in_person']) })
+  .object({ channel: Channel })
   .strict()
   .openapi('ConsentWithdrawalRequest');
 
@@ -268,7 +264,7 @@ export const RelationshipEndRequest = z
 
 export const ErasureRequest = z
   .object({
-    channel: z.enum(['paper_form', 'partner_agency', 'online', 'in_person']),
+    channel: Channel,
     receivedAt: Timestamp.optional(),
   })
   .strict()
@@ -364,7 +360,7 @@ export const RecordsOfProcessing = z
 
 export const DisclosureRecord = z.object({
   jurisdiction: JurisdictionCode,
-  recipient: z.enum(['partner_agency', 'settlement_rail']),
+  recipient: z.enum(RECIPIENTS),
   purpose: z.enum(PURPOSES),
   categories: z.array(z.string()),
 });

@@ -146,33 +146,28 @@ function scheduleRateRefresh(gateway: NodeGateway): { stop(): Promise<void> } {
   };
 }
 
-/** The retention purge a minute after start and every PONTIS_PURGE_HOURS, one run at a time. */
-function scheduleRetentionPurge(gateway: NodeGateway): { stop(): Promise<void> } {
-  const hours = gateway.config.purgeHours;
-  if (hours === 0) return { stop: async () => {} };
+/**
+ * Runs `job` every `everyMs` (first after `firstAfterMs` when given), one run at a time: a tick
+ * that finds the previous run still going is skipped. A failure is logged as `failure`; `stop`
+ * clears the timers and waits for a run in flight.
+ */
+function scheduleJob(
+  gateway: NodeGateway,
+  options: { everyMs: number; firstAfterMs?: number; failure: string },
+  job: () => Promise<unknown>,
+): { stop(): Promise<void> } {
   let running: Promise<unknown> | undefined;
   const run = () => {
     if (running) return;
-    running = runRetentionPurge(
-      gateway.handle.db,
-      { keys: gateway.deps.privacyKeys, registry: gateway.registry },
-      { trigger: 'schedule', actor: 'system', now: new Date() },
-    )
-      .then((report) =>
-        gateway.logger.info('retention purge', {
-          purgeRun: report.id,
-          examined: report.subjectsExamined,
-          shredded: report.subjectsShredded,
-        }),
-      )
-      .catch(() => gateway.logger.warn('retention purge failed'))
+    running = job()
+      .catch(() => gateway.logger.warn(options.failure))
       .finally(() => {
         running = undefined;
       });
   };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, hours * 3_600_000);
-  first.unref();
+  const first = options.firstAfterMs === undefined ? undefined : setTimeout(run, options.firstAfterMs);
+  const timer = setInterval(run, options.everyMs);
+  first?.unref();
   timer.unref();
   return {
     async stop() {
@@ -183,32 +178,41 @@ function scheduleRetentionPurge(gateway: NodeGateway): { stop(): Promise<void> }
   };
 }
 
-/** Delivers due partner callbacks every PONTIS_CALLBACK_DISPATCH_SECONDS, one run at a time. */
+/** The retention purge a minute after start and every PONTIS_PURGE_HOURS. */
+function scheduleRetentionPurge(gateway: NodeGateway): { stop(): Promise<void> } {
+  const hours = gateway.config.purgeHours;
+  if (hours === 0) return { stop: async () => {} };
+  return scheduleJob(
+    gateway,
+    { everyMs: hours * 3_600_000, firstAfterMs: 60_000, failure: 'retention purge failed' },
+    async () => {
+      const report = await runRetentionPurge(
+        gateway.handle.db,
+        { keys: gateway.deps.privacyKeys, registry: gateway.registry },
+        { trigger: 'schedule', actor: 'system', now: new Date() },
+      );
+      gateway.logger.info('retention purge', {
+        purgeRun: report.id,
+        examined: report.subjectsExamined,
+        shredded: report.subjectsShredded,
+      });
+    },
+  );
+}
+
+/** Delivers due partner callbacks every PONTIS_CALLBACK_DISPATCH_SECONDS. */
 function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void> } {
   const seconds = gateway.config.callbackDispatchSeconds;
   if (seconds === 0) return { stop: async () => {} };
-  let running: Promise<unknown> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = dispatchCallbacks({
+  return scheduleJob(gateway, { everyMs: seconds * 1000, failure: 'callback dispatch failed' }, () =>
+    dispatchCallbacks({
       db: gateway.handle.db,
       keys: gateway.deps.gatewayKeys,
       fetch: globalThis.fetch,
       now: () => new Date(),
       logger: gateway.logger,
-    })
-      .catch(() => gateway.logger.warn('callback dispatch failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }, seconds * 1000);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+    }),
+  );
 }
 
 /**

@@ -126,6 +126,11 @@ const STRING_LITERAL = /"((?:[^"\\\r\n]|\\.){0,2000})"(\s*:)?/g;
  * unknown, so every one of them may be personal.
  */
 export function collectPersonalValuesFromText(text: string, options: CollectOptions = {}): string[] {
+  // Most bodies (quotes, …) name no person: skip parsing them a second time. A key spelled with
+  // `\u` escapes could still decode to `insuredPerson`, so such bodies are parsed.
+  if (options.personFields !== true && !text.includes(INSURED_PERSON_KEY) && !text.includes('\\u')) {
+    return [];
+  }
   try {
     return collectPersonalValues(JSON.parse(text), options);
   } catch {

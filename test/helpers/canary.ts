@@ -41,20 +41,6 @@ export interface Canary {
   retired?: boolean;
 }
 
-// --- deterministic randomness -------------------------------------------------------------------
-
-/** mulberry32: a small seeded generator, so a failing run names the same canaries next time. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const digit = (random: () => number) => String(Math.floor(random() * 10));
 
 // --- forms --------------------------------------------------------------------------------------

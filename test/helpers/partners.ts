@@ -9,6 +9,8 @@ import {
   type PartnerSigningKey,
   type SignatureScheme,
 } from '../../sdk/src/index.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { dispatchCallbacks } from '../../src/services/callbacks/dispatcher.ts';
 import { addPartnerKeys, upsertPartner } from '../../src/services/partners/registry.ts';
 import type { TestGateway } from './gateway.ts';
 
@@ -79,4 +81,19 @@ export async function registerTestPartner(
     now: () => gw.clock.now,
   });
   return { id: options.id, key, client };
+}
+
+/**
+ * One run of the callback dispatcher over the test gateway's database, at its clock, with the
+ * retry jitter fixed at its middle and its log lines captured with the gateway's.
+ */
+export function dispatchTestCallbacks(gw: TestGateway) {
+  return dispatchCallbacks({
+    db: gw.db.db,
+    keys: gw.deps.gatewayKeys,
+    fetch: globalThis.fetch,
+    now: () => gw.clock.now,
+    logger: createLogger('debug', (line) => gw.logs.push(line)),
+    random: () => 0.5,
+  });
 }

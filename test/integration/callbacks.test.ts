@@ -8,9 +8,7 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyCallback } from '../../sdk/src/index.ts';
-import { createLogger } from '../../src/core/logger.ts';
 import { callbackOutbox } from '../../src/db/schema.ts';
-import { dispatchCallbacks } from '../../src/services/callbacks/dispatcher.ts';
 import {
   JITTER,
   MAX_ATTEMPTS,
@@ -18,7 +16,7 @@ import {
   RETRY_DELAYS_SECONDS,
 } from '../../src/services/callbacks/outbox.ts';
 import { CONTRIBUTION_QUOTE, createTestGateway, json, type TestGateway } from '../helpers/gateway.ts';
-import { registerTestPartner, type TestPartner } from '../helpers/partners.ts';
+import { dispatchTestCallbacks, registerTestPartner, type TestPartner } from '../helpers/partners.ts';
 
 const CALLBACK_URL = 'https://agency.example/pontis/callbacks';
 const server = setupServer();
@@ -64,15 +62,7 @@ afterAll(async () => {
   await gw?.close();
 });
 
-const dispatch = () =>
-  dispatchCallbacks({
-    db: gw.db.db,
-    keys: gw.deps.gatewayKeys,
-    fetch: globalThis.fetch,
-    now: () => gw.clock.now,
-    logger: createLogger('debug', (line) => gw.logs.push(line)),
-    random: () => 0.5,
-  });
+const dispatch = () => dispatchTestCallbacks(gw);
 
 async function newTransfer(key: string): Promise<string> {
   const quote = await partner.client.request<{ id: string }>('POST', '/v1/quotes', {

@@ -38,6 +38,7 @@ import { createAdapterRegistry } from '../../src/services/adapters/registry.ts';
 import { resolveCorridor } from '../../src/services/fx/corridors.ts';
 import { createQuote, type PricedConversion, priceConversion } from '../../src/services/quotes/quotes.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { seededRandom } from '../helpers/random.ts';
 import { sharedFile, skipMessage } from '../helpers/shared-data.ts';
 
 const ECB_FILE = 'fx/ecb/eurofxref-hist.csv';
@@ -148,18 +149,6 @@ function gcd(a: bigint, b: bigint): bigint {
   return b === 0n ? a : gcd(b, a % b);
 }
 
-/** mulberry32: a small deterministic PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 interface Case {
   index: number;
   date: string;
@@ -189,7 +178,7 @@ interface Expected {
 type Registry = ReturnType<typeof createAdapterRegistry>;
 
 function drawCases(history: HistoryDay[], registry: Registry): Case[] {
-  const random = mulberry32(SEED);
+  const random = seededRandom(SEED);
   const pick = <T>(items: readonly T[]): T => {
     const item = items[Math.floor(random() * items.length)];
     if (item === undefined) throw new Error('pick from an empty list');

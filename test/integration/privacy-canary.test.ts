@@ -26,13 +26,11 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InsuredPerson } from '../../schemas/privacy.ts';
-import { createLogger } from '../../src/core/logger.ts';
 import { rows } from '../../src/db/migrations-journal.ts';
 import { auditEvents, dataSubjects, schema, verifiedMessages } from '../../src/db/schema.ts';
 import { DATA_CATEGORIES, type JurisdictionAdapter } from '../../src/ports/index.ts';
 import type { AdapterRegistry } from '../../src/services/adapters/registry.ts';
 import { ROLES, type Role } from '../../src/services/auth/roles.ts';
-import { dispatchCallbacks } from '../../src/services/callbacks/dispatcher.ts';
 import {
   categoriesForRecipient,
   processingPurposeOf,
@@ -52,11 +50,11 @@ import {
   extraCanary,
   fieldsWithoutCanary,
   personScheme,
-  seededRandom,
   validIdentifiers,
 } from '../helpers/canary.ts';
 import { createTestGateway, type TestGateway } from '../helpers/gateway.ts';
-import { registerTestPartner, type TestPartner } from '../helpers/partners.ts';
+import { dispatchTestCallbacks, registerTestPartner, type TestPartner } from '../helpers/partners.ts';
+import { seededRandom } from '../helpers/random.ts';
 
 const SEED = 20_261_123;
 const CALLBACKS = 'https://callbacks.example';
@@ -235,15 +233,7 @@ function verdict(messages: readonly Captured[]): { leaks: string[]; missing: str
   return { leaks, missing };
 }
 
-const dispatch = () =>
-  dispatchCallbacks({
-    db: gw.db.db,
-    keys: gw.deps.gatewayKeys,
-    fetch: globalThis.fetch,
-    now: () => gw.clock.now,
-    logger: createLogger('debug', (line) => gw.logs.push(line)),
-    random: () => 0.5,
-  });
+const dispatch = () => dispatchTestCallbacks(gw);
 
 const bigintSafe = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
 

@@ -22,22 +22,43 @@ export async function loadSigningKey(config: Config): Promise<{ key: SigningKey;
       'PONTIS_SIGNING_KEY is required outside demo mode (a private EC P-256 JWK; `pontis keygen` prints one).',
     );
   }
-  const path = demoKeyPath(config);
+  const { value, source } = await demoSecretFile(
+    demoKeyPath(config),
+    'the demo signing key',
+    (jwk) => signingKeyFromJwk(jwk),
+    async () => {
+      const key = await generateSigningKey();
+      return { value: key, json: key.privateJwk };
+    },
+  );
+  return { key: value, source };
+}
+
+/**
+ * A demo secret kept in the data directory: read from `path` (JSON) when it exists, otherwise
+ * created once and written with mode 0600. `source` says which, for the start banner.
+ */
+export async function demoSecretFile<T>(
+  path: string,
+  what: string,
+  load: (json: unknown) => Promise<T> | T,
+  create: () => Promise<{ value: T; json: unknown }> | { value: T; json: unknown },
+): Promise<{ value: T; source: string }> {
   if (existsSync(path)) {
-    let jwk: unknown;
+    let json: unknown;
     try {
-      jwk = JSON.parse(readFileSync(path, 'utf8'));
+      json = JSON.parse(readFileSync(path, 'utf8'));
     } catch {
       throw new GatewayError(
         'configuration_invalid',
-        `the demo signing key ${path} is not valid JSON; delete it to make a new one`,
+        `${what} ${path} is not valid JSON; delete it to make a new one`,
       );
     }
-    return { key: await signingKeyFromJwk(jwk), source: path };
+    return { value: await load(json), source: path };
   }
-  const key = await generateSigningKey();
+  const { value, json } = await create();
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(key.privateJwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(path, 0o600);
-  return { key, source: `${path} (generated)` };
+  return { value, source: `${path} (generated)` };
 }

@@ -213,17 +213,8 @@ const REGISTRY = {
   InsuredPersonView: {
     // `dataSubjectId` is pseudonymous (a random `ds_…` id), not a direct identifier.
     none: ['dataSubjectId', 'disclosedCategories[]'],
-    birth_date: ['birthDate'],
-    contact: ['preferredLanguage'],
-    include: {
-      nationalIdentifier: 'NationalIdentifier',
-      name: 'PersonName',
-      address: 'PostalAddress',
-      contact: 'ContactDetails',
-      bankAccount: 'BankAccount',
-      benefit: 'BenefitInformation',
-      health: 'HealthInformation',
-    },
+    // The person's own fields, every one optional: classified as in InsuredPerson.
+    include: { '': 'InsuredPerson' },
   },
   LegalBasis: { none: ['from', 'to', 'regime', 'mechanism', 'article', 'reference'] },
 

@@ -11,6 +11,7 @@ import type { Executor, Transaction } from '../../db/database.ts';
 import { consents } from '../../db/schema.ts';
 import type { ConsentKind, JurisdictionAdapter, ProcessingPurpose } from '../../ports/index.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { assertNotFuture } from './person.ts';
 import type { ActionContext, SubjectRow } from './subjects.ts';
 
 type ConsentRow = typeof consents.$inferSelect;
@@ -51,11 +52,7 @@ export async function recordConsent(
   },
   context: ActionContext,
 ) {
-  if (input.givenAt.getTime() > context.now.getTime()) {
-    throw new GatewayError('validation_failed', 'A consent cannot be given in the future.', {
-      details: { errors: [{ path: 'givenAt', message: 'after the current time', code: 'date_invalid' }] },
-    });
-  }
+  assertNotFuture(input.givenAt, context.now, 'givenAt', 'A consent cannot be given in the future.');
   const id = newId('consent', context.now.getTime());
   const [row] = await tx
     .insert(consents)

@@ -4,7 +4,13 @@
  * purpose, a staff member what their role needs — and everything else is left out.
  */
 import type { InsuredPerson, InsuredPersonView } from '../../../schemas/privacy.ts';
-import type { DataCategory, JurisdictionAdapter, ProcessingPurpose, Recipient } from '../../ports/index.ts';
+import {
+  DATA_CATEGORIES,
+  type DataCategory,
+  type JurisdictionAdapter,
+  type ProcessingPurpose,
+  type Recipient,
+} from '../../ports/index.ts';
 import type { Role } from '../auth/roles.ts';
 import { INSURED_PERSON_CATEGORIES } from './classification.ts';
 
@@ -13,39 +19,27 @@ export function processingPurposeOf(purpose: string): ProcessingPurpose {
   return purpose === 'benefit' ? 'benefit_payment' : 'contribution_collection';
 }
 
+/** What screening and review need: identity, address, account and benefit. */
+const REVIEW: readonly DataCategory[] = [
+  'national_identifier',
+  'name',
+  'birth_date',
+  'address',
+  'bank_account',
+  'benefit_information',
+];
+
 /**
  * What each staff role needs to see of a person. Operators answer enquiries and returned
- * payments; compliance officers screen and review (identity, address, account, benefit); the
- * privacy officer answers data-subject requests; auditors work from pseudonymous ids only.
+ * payments; compliance officers and approvers screen and review; the privacy officer answers
+ * data-subject requests; auditors work from pseudonymous ids only.
  */
 export const ROLE_VISIBILITY: Readonly<Record<Role, readonly DataCategory[]>> = {
   operator: ['name', 'bank_account'],
-  compliance_officer: [
-    'national_identifier',
-    'name',
-    'birth_date',
-    'address',
-    'bank_account',
-    'benefit_information',
-  ],
-  compliance_approver: [
-    'national_identifier',
-    'name',
-    'birth_date',
-    'address',
-    'bank_account',
-    'benefit_information',
-  ],
-  privacy_officer: [
-    'national_identifier',
-    'name',
-    'birth_date',
-    'address',
-    'contact',
-    'bank_account',
-    'benefit_information',
-    'health_information',
-  ],
+  compliance_officer: REVIEW,
+  compliance_approver: REVIEW,
+  // Every category a person has; `transaction` is the transfer itself, not a person field.
+  privacy_officer: DATA_CATEGORIES.filter((category) => category !== 'transaction'),
   auditor: [],
 };
 

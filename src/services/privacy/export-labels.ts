@@ -8,18 +8,12 @@
  * `export-document.ts`; every language uses the same placeholders as English.
  */
 
-import type {
-  BENEFIT_TYPES,
-  CONSENT_KINDS,
-  INSURED_PERSON_LANGUAGES,
-  PURPOSES,
-} from '../../../schemas/privacy.ts';
+import type { BENEFIT_TYPES, INSURED_PERSON_LANGUAGES } from '../../../schemas/privacy.ts';
 import type { TransferState } from '../../core/transfer-states.ts';
-import type { DataCategory, Recipient } from '../../ports/privacy.ts';
+import type { ConsentKind, DataCategory, ProcessingPurpose, Recipient } from '../../ports/privacy.ts';
 
 export type Language = (typeof INSURED_PERSON_LANGUAGES)[number];
-type Purpose = (typeof PURPOSES)[number];
-type ConsentKind = (typeof CONSENT_KINDS)[number];
+type Purpose = ProcessingPurpose;
 type BenefitType = (typeof BENEFIT_TYPES)[number];
 
 type Texts<K extends string> = Readonly<Record<K, string>>;

@@ -114,6 +114,15 @@ export function checkInsuredPerson<
   };
 }
 
+/** Refuses a date a person's request or consent cannot carry: one after `now`. */
+export function assertNotFuture(date: Date, now: Date, path: string, message: string): void {
+  if (date.getTime() > now.getTime()) {
+    throw new GatewayError('validation_failed', message, {
+      details: { errors: [{ path, message: 'after the current time', code: 'date_invalid' }] },
+    });
+  }
+}
+
 /** What the pseudonyms of a person are computed from: scheme and normalised identifier. */
 export function pseudonymInput(identifier: { scheme: string; value: string }): string {
   return `${identifier.scheme}:${identifier.value}`;

@@ -22,7 +22,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { listConsents } from './consent.ts';
 import { disclose, processingPurposeOf } from './disclosure.ts';
 import type { LegalBasisRecord } from './legal-basis.ts';
-import { checkInsuredPerson } from './person.ts';
+import { assertNotFuture, checkInsuredPerson } from './person.ts';
 import { addYears, retentionYearsFor } from './retention-rules.ts';
 import {
   type ActionContext,
@@ -274,11 +274,7 @@ export async function endRelationship(
   context: ActionContext,
 ): Promise<SubjectRow> {
   assertNotErased(row);
-  if (endedAt.getTime() > context.now.getTime()) {
-    throw new GatewayError('validation_failed', 'The relationship cannot end in the future.', {
-      details: { errors: [{ path: 'endedAt', message: 'after the current time', code: 'date_invalid' }] },
-    });
-  }
+  assertNotFuture(endedAt, context.now, 'endedAt', 'The relationship cannot end in the future.');
   const [updated] = await tx
     .update(dataSubjects)
     .set({ relationshipEndedAt: endedAt, updatedAt: context.now })

@@ -34,7 +34,8 @@ export interface ActionContext {
 
 const PERSON_KEYS = Object.keys(INSURED_PERSON_CATEGORIES) as (keyof InsuredPerson)[];
 
-function heldCategories(person: Partial<InsuredPerson>): DataCategory[] {
+/** The categories of the fields present (in a person, or in the sealed fields of a row). */
+function heldCategories(person: Partial<Record<keyof InsuredPerson, unknown>>): DataCategory[] {
   const held = new Set<DataCategory>();
   for (const key of PERSON_KEYS) if (person[key] !== undefined) held.add(INSURED_PERSON_CATEGORIES[key]);
   return [...held].sort();
@@ -103,10 +104,10 @@ export async function findSubjectByIdentifier(
   identifier: { scheme: string; value: string },
 ): Promise<SubjectRow | undefined> {
   const checked = checkNationalIdentifier(deps.registry, identifier, 'nationalIdentifier');
-  const { subjectPseudonym } = await pseudonymsOf(deps.keys, {
-    scheme: checked.scheme.id,
-    value: checked.normalized,
-  });
+  const subjectPseudonym = await deps.keys.pseudonyms.pseudonym(
+    'subject',
+    pseudonymInput({ scheme: checked.scheme.id, value: checked.normalized }),
+  );
   const [row] = await db
     .select()
     .from(dataSubjects)
@@ -140,12 +141,11 @@ export async function recordPerson(
     const key = await dataKeyOf(tx, deps.keys, existing.id);
     if (!key) throw new GatewayError('data_subject_erased');
     const sealed = { ...(existing.fields as SealedFields), ...(await sealPerson(key, existing.id, person)) };
-    const current = await readPerson(tx, deps.keys, existing);
     const [updated] = await tx
       .update(dataSubjects)
       .set({
         fields: sealed,
-        categories: heldCategories({ ...(current ?? {}), ...person }),
+        categories: heldCategories(sealed),
         relationshipEndedAt: null,
         updatedAt: context.now,
       })
@@ -199,20 +199,13 @@ export async function rectifyPerson(
   assertNotErased(row);
   const key = await dataKeyOf(tx, deps.keys, row.id);
   if (!key) throw new GatewayError('data_subject_erased');
-  const current = (await readPerson(tx, deps.keys, row)) ?? ({} as InsuredPerson);
-  const next: Record<string, unknown> = { ...current };
   const fields: Record<string, unknown> = { ...(row.fields as SealedFields) };
   const changed: string[] = [];
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined) continue;
     changed.push(field);
-    if (value === null) {
-      delete next[field];
-      delete fields[field];
-    } else {
-      next[field] = value;
-      fields[field] = await sealField(key, row.id, field, value);
-    }
+    if (value === null) delete fields[field];
+    else fields[field] = await sealField(key, row.id, field, value);
   }
   let pseudonyms = {};
   if (changes.nationalIdentifier) {
@@ -229,7 +222,7 @@ export async function rectifyPerson(
       // A corrected identifier of another country puts the person under that country's law.
       jurisdiction: context.jurisdiction,
       fields,
-      categories: heldCategories(next),
+      categories: heldCategories(fields),
       updatedAt: context.now,
     })
     .where(eq(dataSubjects.id, row.id))
@@ -301,7 +294,7 @@ export async function dropCategories(
     .update(dataSubjects)
     .set({
       fields,
-      categories: (row.categories as DataCategory[]).filter((category) => !drop.has(category)),
+      categories: heldCategories(fields),
       updatedAt: now,
     })
     .where(eq(dataSubjects.id, row.id));

@@ -195,12 +195,17 @@ async function personViews(
   if (subjectIds.length === 0) return views;
   const subjects = await db.select().from(dataSubjects).where(inArray(dataSubjects.id, subjectIds));
   const byId = new Map(subjects.map((subject) => [subject.id, subject]));
+  // A page often holds one person several times: each is opened once.
+  const people = new Map<string, InsuredPerson | null>();
   for (const row of rows) {
     const subject = row.dataSubjectId ? byId.get(row.dataSubjectId) : undefined;
     if (!subject) continue;
     const categories = readerCategories(row, viewer);
-    const person =
-      categories.length > 0 && viewer.privacy ? await readPerson(db, viewer.privacy.keys, subject) : null;
+    let person: InsuredPerson | null = null;
+    if (categories.length > 0 && viewer.privacy) {
+      if (!people.has(subject.id)) people.set(subject.id, await readPerson(db, viewer.privacy.keys, subject));
+      person = people.get(subject.id) ?? null;
+    }
     views.set(row.id, disclose(subject.id, person, categories));
   }
   return views;
