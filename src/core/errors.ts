@@ -318,6 +318,57 @@ export const ERROR_CATALOGUE = {
     title: 'Consent already withdrawn',
     fix: 'A withdrawn consent stays withdrawn; record a new consent if the person gives it again.',
   },
+  // --- screening, AML and review ---------------------------------------------------------------
+  sanctions_source_unknown: {
+    status: 400,
+    title: 'Unknown sanctions list',
+    fix: 'Name one of the lists the gateway imports: ofac, un, eu or uk.',
+  },
+  sanctions_file_invalid: {
+    status: 422,
+    title: 'Sanctions list file is invalid',
+    fix: 'Import the complete file as the publisher provides it; the previous version stays active meanwhile.',
+  },
+  screening_unavailable: {
+    status: 503,
+    title: 'Screening is not available',
+    fix: 'Import the sanctions lists (`pontis sanctions import`) and retry.',
+  },
+  case_not_found: {
+    status: 404,
+    title: 'Compliance case not found',
+    fix: 'Use the id of a case from `GET /v1/compliance/cases`.',
+  },
+  case_state_conflict: {
+    status: 409,
+    title: 'The case is not in a state that allows this',
+    fix: 'Read the case again; `details` gives its current status.',
+  },
+  four_eyes_required: {
+    status: 409,
+    title: 'A second officer must approve',
+    fix: 'Ask another compliance officer to approve; nobody approves their own request.',
+  },
+  suppression_not_found: {
+    status: 404,
+    title: 'Suppression not found',
+    fix: 'Use the id of a suppression from `GET /v1/compliance/suppressions`.',
+  },
+  rule_parameters_invalid: {
+    status: 422,
+    title: 'AML rule parameters are invalid',
+    fix: 'Keep every parameter within the bounds the jurisdiction declares (listed in `errors`).',
+  },
+  rule_set_not_found: {
+    status: 404,
+    title: 'AML rule set not found',
+    fix: 'Use the id of a rule set version from `GET /v1/aml/rule-sets`.',
+  },
+  rule_set_state_conflict: {
+    status: 409,
+    title: 'The rule set is not in a state that allows this',
+    fix: 'Read the rule set again; `details` gives its current status.',
+  },
   // --- server side ---------------------------------------------------------------------------
   ledger_unbalanced: {
     status: 500,

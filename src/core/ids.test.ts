@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idTime, isId, newId, ulid } from './ids.ts';
+import { ID_PREFIXES, type IdKind, idTime, isId, newId, ulid } from './ids.ts';
 
 describe('ids', () => {
   it('have a prefix and 26 Crockford base32 characters', () => {
@@ -9,6 +9,13 @@ describe('ids', () => {
     expect(isId('quote', id)).toBe(false);
     expect(isId('transfer', 'tr_123')).toBe(false);
     expect(isId('transfer', `${id}x`)).toBe(false);
+  });
+
+  it('recognises every kind, whatever the length of its prefix', () => {
+    for (const kind of Object.keys(ID_PREFIXES) as IdKind[]) {
+      expect(isId(kind, newId(kind)), kind).toBe(true);
+    }
+    expect(isId('complianceCase', newId('transfer'))).toBe(false);
   });
 
   it('sort by creation time, also within one millisecond', () => {

@@ -20,6 +20,16 @@ export const ID_PREFIXES = {
   dataSubject: 'ds',
   consent: 'cs',
   purgeRun: 'pr',
+  sanctionsVersion: 'slv',
+  sanctionsImport: 'sli',
+  screeningResult: 'scr',
+  screeningRun: 'srn',
+  suppression: 'sup',
+  ruleSet: 'aml',
+  amlDecision: 'amd',
+  lifeCertificate: 'lc',
+  deathReport: 'dr',
+  complianceCase: 'case',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 
@@ -70,7 +80,7 @@ export function newId(kind: IdKind, now?: number): string {
   return `${ID_PREFIXES[kind]}_${ulid(now)}`;
 }
 
-const ID_PATTERN = /^[a-z]{2}_[0-9A-HJKMNP-TV-Z]{26}$/;
+const ID_PATTERN = /^[a-z]{2,4}_[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /** True when `value` has the shape of an identifier of the given kind. */
 export function isId(kind: IdKind, value: string): boolean {

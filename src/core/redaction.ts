@@ -33,11 +33,20 @@ export const PERSON_FIELD_KEYS: ReadonlySet<string> = new Set([
 /** The key whose subtree is personal data in any body, at any depth. */
 export const INSURED_PERSON_KEY = 'insuredPerson';
 
-/** Operations under this prefix receive personal data outside an `insuredPerson` object. */
-export const PRIVACY_PATH_PREFIX = '/v1/privacy/';
+/**
+ * Operations under these prefixes receive personal data outside an `insuredPerson` object: data-
+ * subject requests, names screened against the sanctions lists, officers' free-text reasons and
+ * beneficiaries' life events.
+ */
+export const PRIVACY_PATH_PREFIXES = [
+  '/v1/privacy/',
+  '/v1/screening/',
+  '/v1/compliance/',
+  '/v1/beneficiaries/',
+];
 
 export function isPrivacyOperation(pathname: string): boolean {
-  return pathname.startsWith(PRIVACY_PATH_PREFIX);
+  return PRIVACY_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
 }
 
 /** At most this many distinct values are kept per request (a valid person has a few dozen). */

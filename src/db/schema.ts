@@ -21,6 +21,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -269,6 +270,10 @@ export const transfers = pgTable(
     partnerId: text('partner_id'),
     /** The insured person the transfer is for (`data_subjects.id`); null when it names nobody. */
     dataSubjectId: text('data_subject_id').references(() => dataSubjects.id),
+    /** HMAC (aml domain) of the person's bank account: links accounts across persons for AML rules. */
+    accountPseudonym: text('account_pseudonym'),
+    /** HMAC (aml domain) of person and benefit period: finds a benefit paid twice for one period. */
+    benefitPeriodKey: text('benefit_period_key'),
     /** The legal bases of the personal-data flows of this transfer (both directions), as recorded. */
     legalBases: jsonb('legal_bases').notNull().default([]),
     createdBy: text('created_by').notNull(),
@@ -279,6 +284,9 @@ export const transfers = pgTable(
     unique('transfers_quote_id_unique').on(table.quoteId),
     index('transfers_state_idx').on(table.state),
     index('transfers_data_subject_idx').on(table.dataSubjectId),
+    index('transfers_account_pseudonym_idx').on(table.accountPseudonym),
+    index('transfers_benefit_period_key_idx').on(table.benefitPeriodKey),
+    index('transfers_created_idx').on(table.createdAt),
   ],
 );
 
@@ -531,6 +539,294 @@ export const manualRates = pgTable(
   ],
 );
 
+// --- sanctions screening -------------------------------------------------------------------
+
+/**
+ * Every successful import of a sanctions list: one version per source and content. The newest
+ * version of a source is active (one per source, enforced by a partial unique index); older ones
+ * stay so that every screening result can name the versions it used.
+ */
+export const sanctionsListVersions = pgTable(
+  'sanctions_list_versions',
+  {
+    id: text('id').primaryKey(),
+    source: text('source', { enum: ['ofac', 'un', 'eu', 'uk'] }).notNull(),
+    /** SHA-256 (hex) of the imported bytes (OFAC: of its files in a fixed order). */
+    sha256: text('sha256').notNull(),
+    /** The publisher's own generation date, when the file states one. */
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull(),
+    importedBy: text('imported_by').notNull(),
+    /** How it arrived: `file` (CLI), `refresh` (scheduled download) or `demo`. */
+    trigger: text('trigger', { enum: ['file', 'refresh', 'demo'] }).notNull(),
+    /** File name or URL, never a local directory path. */
+    origin: text('origin').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    nameCount: integer('name_count').notNull(),
+    /** Entries new or changed since the previous version (what continuous screening looks at). */
+    added: integer('added').notNull().default(0),
+    changed: integer('changed').notNull().default(0),
+    removed: integer('removed').notNull().default(0),
+    active: boolean('active').notNull().default(false),
+    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    uniqueIndex('sanctions_list_versions_one_active').on(table.source).where(sql`${table.active}`),
+    index('sanctions_list_versions_source_idx').on(table.source, table.importedAt),
+  ],
+);
+
+/** The entries of a list version, in the shape of `src/ports/sanctions.ts`. Public data, not personal data of our users. */
+export const sanctionsEntries = pgTable(
+  'sanctions_entries',
+  {
+    versionId: text('version_id')
+      .notNull()
+      .references(() => sanctionsListVersions.id),
+    entryId: text('entry_id').notNull(),
+    type: text('type', { enum: ['person', 'organization', 'vessel', 'aircraft'] }).notNull(),
+    primaryName: text('primary_name').notNull(),
+    /** `SanctionsEntry` without source and id: names, birthDates, countries, identifiers, programs, listedOn, remarks. */
+    data: jsonb('data').notNull(),
+    /** SHA-256 of the entry's canonical JSON: tells changed entries from unchanged ones between versions. */
+    contentSha256: text('content_sha256').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.versionId, table.entryId] })],
+);
+
+/** Every import attempt, failed ones included (a failed import leaves the active version as it was). */
+export const sanctionsImports = pgTable(
+  'sanctions_imports',
+  {
+    id: text('id').primaryKey(),
+    source: text('source', { enum: ['ofac', 'un', 'eu', 'uk'] }).notNull(),
+    trigger: text('trigger', { enum: ['file', 'refresh', 'demo'] }).notNull(),
+    origin: text('origin').notNull(),
+    sha256: text('sha256'),
+    status: text('status', { enum: ['loaded', 'unchanged', 'failed'] }).notNull(),
+    versionId: text('version_id'),
+    errorCode: text('error_code'),
+    error: text('error'),
+    actor: text('actor').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('sanctions_imports_created_idx').on(table.source, table.createdAt)],
+);
+
+/**
+ * One screening of one party (payer or beneficiary of a transfer, or an active beneficiary in a
+ * continuous-screening run). Hits name list entries; the explanation holds list-side tokens and
+ * query token positions, never the screened name itself.
+ */
+export const screeningResults = pgTable(
+  'screening_results',
+  {
+    id: text('id').primaryKey(),
+    transferId: text('transfer_id').references(() => transfers.id),
+    /** Continuous screening: the run that found it (`screening_runs.id`). */
+    runId: text('run_id'),
+    /** `ds_…` for an insured person, `partner:<id>` or `home:<code>` for an institution. */
+    partyKey: text('party_key').notNull(),
+    partyRole: text('party_role', { enum: ['payer', 'beneficiary'] }).notNull(),
+    partyType: text('party_type', { enum: ['person', 'organization'] }).notNull(),
+    outcome: text('outcome', { enum: ['clear', 'review', 'block', 'unavailable'] }).notNull(),
+    topScore: numeric('top_score').notNull(),
+    /** `[{ source, versionId, sha256, importedAt }]` of every list consulted. */
+    listVersions: jsonb('list_versions').notNull(),
+    /** `{ review, block }` in force. */
+    thresholds: jsonb('thresholds').notNull(),
+    /** Hits at or above the review threshold, with explanations; suppressed ones carry `suppressionId`. */
+    hits: jsonb('hits').notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('screening_results_transfer_idx').on(table.transferId),
+    index('screening_results_party_idx').on(table.partyKey),
+  ],
+);
+
+/** A continuous-screening run: additions of a list version screened against active beneficiaries. */
+export const screeningRuns = pgTable('screening_runs', {
+  id: text('id').primaryKey(),
+  versionId: text('version_id')
+    .notNull()
+    .references(() => sanctionsListVersions.id),
+  entriesScreened: integer('entries_screened').notNull(),
+  partiesScreened: integer('parties_screened').notNull(),
+  alerts: integer('alerts').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/**
+ * A hit marked as a false positive for one party and one list entry, until it expires or is
+ * revoked. It holds only while the entry is unchanged (`entry_sha256`).
+ */
+export const screeningSuppressions = pgTable(
+  'screening_suppressions',
+  {
+    id: text('id').primaryKey(),
+    partyKey: text('party_key').notNull(),
+    entityId: text('entity_id').notNull(),
+    entrySha256: text('entry_sha256').notNull(),
+    reason: text('reason').notNull(),
+    caseId: text('case_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedBy: text('revoked_by'),
+  },
+  (table) => [index('screening_suppressions_party_idx').on(table.partyKey, table.entityId)],
+);
+
+// --- AML monitoring --------------------------------------------------------------------------
+
+/**
+ * Versions of a jurisdiction's AML rule parameters. A compliance officer proposes; a second
+ * officer activates (four eyes). A version may run in shadow before it is activated.
+ */
+export const amlRuleSets = pgTable(
+  'aml_rule_sets',
+  {
+    id: text('id').primaryKey(),
+    jurisdiction: text('jurisdiction').notNull(),
+    version: integer('version').notNull(),
+    /** Validated against the bounds the jurisdiction's adapter declares. */
+    parameters: jsonb('parameters').notNull(),
+    status: text('status', { enum: ['proposed', 'shadow', 'active', 'retired', 'withdrawn'] }).notNull(),
+    note: text('note').notNull(),
+    proposedBy: text('proposed_by').notNull(),
+    proposedAt: timestamp('proposed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    shadowFrom: timestamp('shadow_from', { withTimezone: true, mode: 'date' }),
+    activatedBy: text('activated_by'),
+    activatedAt: timestamp('activated_at', { withTimezone: true, mode: 'date' }),
+    retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }),
+  },
+  (table) => [
+    unique('aml_rule_sets_jurisdiction_version_unique').on(table.jurisdiction, table.version),
+    uniqueIndex('aml_rule_sets_one_active').on(table.jurisdiction).where(sql`${table.status} = 'active'`),
+    uniqueIndex('aml_rule_sets_one_shadow').on(table.jurisdiction).where(sql`${table.status} = 'shadow'`),
+  ],
+);
+
+/**
+ * The compliance decision of a transfer: clear, review or reject, every reason with its score,
+ * the rule-set version and the list versions used. Shadow rule sets write `live = false` rows.
+ */
+export const amlDecisions = pgTable(
+  'aml_decisions',
+  {
+    id: text('id').primaryKey(),
+    transferId: text('transfer_id')
+      .notNull()
+      .references(() => transfers.id),
+    live: boolean('live').notNull(),
+    /** Null when the adapter's default parameters applied (no rule set version yet). */
+    ruleSetId: text('rule_set_id'),
+    ruleSetVersion: integer('rule_set_version').notNull(),
+    decision: text('decision', { enum: ['clear', 'review', 'reject'] }).notNull(),
+    score: numeric('score').notNull(),
+    /** `[{ code, rule, score, action, details }]`: no personal data. */
+    reasons: jsonb('reasons').notNull().default([]),
+    listVersions: jsonb('list_versions').notNull().default([]),
+    /**
+     * What the rules saw (`src/services/aml/facts.ts`): amounts, the linked history as ages and
+     * amounts, country codes, which travel-rule fields were present. Simulations replay it; it
+     * holds no name, identifier, account or date of a person.
+     */
+    facts: jsonb('facts'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('aml_decisions_transfer_idx').on(table.transferId),
+    uniqueIndex('aml_decisions_one_live').on(table.transferId).where(sql`${table.live}`),
+    // Shadow reports read a rule set's decisions; simulations read the live ones of the last days.
+    index('aml_decisions_rule_set_idx').on(table.ruleSetId, table.createdAt),
+    index('aml_decisions_created_idx').on(table.createdAt),
+  ],
+);
+
+/** Life certificates the partner agencies confirm: a benefit is paid only while one is valid. */
+export const lifeCertificates = pgTable(
+  'life_certificates',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => dataSubjects.id),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** Who confirmed it: a partner id or a staff user id. */
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('life_certificates_subject_idx').on(table.subjectId, table.validUntil)],
+);
+
+/** Deaths reported for insured persons: no benefit is paid for a period after the date of death. */
+export const deathReports = pgTable(
+  'death_reports',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id')
+      .notNull()
+      .references(() => dataSubjects.id),
+    dateOfDeath: date('date_of_death', { mode: 'string' }).notNull(),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('death_reports_subject_idx').on(table.subjectId)],
+);
+
+// --- review ----------------------------------------------------------------------------------
+
+/**
+ * A case for a human: a held transfer, or a continuous-screening alert about an active
+ * beneficiary. Release needs two different officers (four eyes).
+ */
+export const complianceCases = pgTable(
+  'compliance_cases',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['transfer_hold', 'continuous_screening'] }).notNull(),
+    transferId: text('transfer_id').references(() => transfers.id),
+    subjectId: text('subject_id').references(() => dataSubjects.id),
+    status: text('status', {
+      enum: ['open', 'release_requested', 'released', 'rejected', 'expired', 'closed'],
+    }).notNull(),
+    /** `high` when a hit reached the block threshold (funds frozen: a timeout never returns them). */
+    priority: text('priority', { enum: ['normal', 'high'] }).notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true, mode: 'date' }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true, mode: 'date' }),
+    releaseRequestedBy: text('release_requested_by'),
+    releaseRequestedAt: timestamp('release_requested_at', { withTimezone: true, mode: 'date' }),
+    releaseReason: text('release_reason'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    decisionReason: text('decision_reason'),
+    /** Continuous screening: the run whose alert opened the case (`screening_runs.id`). */
+    runId: text('run_id'),
+    /**
+     * Every officer decision in order, `[{ action, actor, at, reason }]`: a declined release or a
+     * withdrawn request keeps its reason here after the columns above move on.
+     */
+    decisions: jsonb('decisions').notNull().default([]),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (table) => [
+    index('compliance_cases_status_idx').on(table.status, table.openedAt),
+    uniqueIndex('compliance_cases_one_open_per_transfer')
+      .on(table.transferId)
+      .where(sql`${table.status} in ('open', 'release_requested')`),
+    // The hold-timeout job's claim: undecided, not yet escalated cases by expiry.
+    index('compliance_cases_hold_due_idx')
+      .on(table.holdExpiresAt)
+      .where(sql`${table.status} in ('open', 'release_requested') and ${table.escalatedAt} is null`),
+  ],
+);
+
 /** Key-value facts about this database (demo seed version, …). */
 export const systemSettings = pgTable('system_settings', {
   key: text('key').primaryKey(),
@@ -563,5 +859,16 @@ export const schema = {
   fxRates,
   fxRateImports,
   manualRates,
+  sanctionsListVersions,
+  sanctionsEntries,
+  sanctionsImports,
+  screeningResults,
+  screeningRuns,
+  screeningSuppressions,
+  amlRuleSets,
+  amlDecisions,
+  lifeCertificates,
+  deathReports,
+  complianceCases,
 };
 export type Schema = typeof schema;

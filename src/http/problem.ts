@@ -135,6 +135,8 @@ export function problemBody(c: Context<AppEnv>, error: GatewayError) {
   const detail = error.message === entry.title ? entry.fix : `${error.message} ${entry.fix}`;
   return redactDeep(
     {
+      // Extension members first: a detail named like a standard member cannot replace it.
+      ...(error.details ?? {}),
       type: problemTypeUrl(c, error.code),
       title: entry.title,
       status: entry.status,
@@ -142,7 +144,6 @@ export function problemBody(c: Context<AppEnv>, error: GatewayError) {
       detail,
       instance: `urn:pontis:request:${requestId}`,
       requestId,
-      ...(error.details ?? {}),
     },
     c.get('personalValues') ?? [],
     PROBLEM_CATALOGUE_FIELDS,

@@ -6,5 +6,6 @@ export * from './identity.ts';
 export * from './jurisdiction-adapter.ts';
 export * from './privacy.ts';
 export * from './rates.ts';
+export * from './sanctions.ts';
 export * from './settlement.ts';
 export * from './signing.ts';

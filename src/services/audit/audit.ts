@@ -20,7 +20,12 @@ export interface AuditEventInput {
     | 'callback'
     | 'data_subject'
     | 'consent'
-    | 'privacy';
+    | 'privacy'
+    | 'sanctions_list'
+    | 'screening'
+    | 'aml_rule_set'
+    | 'compliance_case'
+    | 'suppression';
   subjectId: string;
   fromState?: string | null;
   toState?: string | null;
