@@ -87,6 +87,22 @@ const configSchema = z.object({
     .refine((url) => url.endsWith('/'), 'must end with /')
     .default('https://www.ecb.europa.eu/stats/eurofxref/'),
   PONTIS_FX_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1_440).default(60),
+  PONTIS_SANCTIONS_DIR: z.string().min(1).optional(),
+  PONTIS_SANCTIONS_REFRESH_HOURS: z.coerce.number().int().min(0).max(720).optional(),
+  PONTIS_SANCTIONS_OFAC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine(
+      (url) => url.endsWith('/'),
+      'must end with / (the folder holding sdn.csv, alt.csv, add.csv, sdn_comments.csv)',
+    )
+    .default('https://www.treasury.gov/ofac/downloads/'),
+  PONTIS_SANCTIONS_UN_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://scsanctions.un.org/resources/xml/en/consolidated.xml'),
+  PONTIS_SANCTIONS_EU_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PONTIS_SANCTIONS_UK_URL: z
+    .url({ protocol: /^https?$/ })
+    .default('https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -125,6 +141,12 @@ export interface Config {
   ecbBaseUrl: string;
   /** Minutes between scheduled ECB downloads; 0 turns the schedule off. */
   fxRefreshMinutes: number;
+  /** Folder of sanctions lists for the demo import (`ofac/`, `un/`); `<sharedDataDir>/sanctions` unless set. */
+  sanctionsDir: string | undefined;
+  /** Hours between scheduled sanctions list downloads; 0 turns the schedule off (default 0 in demo mode, else 24). */
+  sanctionsRefreshHours: number;
+  /** Where each publisher serves its list (OFAC: the folder of its CSV files; EU: only with its token). */
+  sanctionsUrls: { ofac: string; un: string; eu: string | undefined; uk: string };
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -138,13 +160,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new GatewayError('configuration_invalid', `invalid configuration: ${problems.join('; ')}`);
   }
   const value = parsed.data;
+  const demo = value.PONTIS_DEMO ?? value.NODE_ENV !== 'production';
   return {
     port: value.PORT,
     host: value.HOST,
     databaseUrl: value.DATABASE_URL,
     dbPoolSize: value.PONTIS_DB_POOL_SIZE,
     dataDir: value.PONTIS_DATA_DIR,
-    demo: value.PONTIS_DEMO ?? value.NODE_ENV !== 'production',
+    demo,
     signingKey: value.PONTIS_SIGNING_KEY,
     publishedKeys: value.PONTIS_PUBLISHED_KEYS ?? [],
     pseudonymKey: value.PONTIS_PSEUDONYM_KEY,
@@ -162,5 +185,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ecbHistoryFile: value.PONTIS_ECB_HISTORY_FILE,
     ecbBaseUrl: value.PONTIS_ECB_BASE_URL,
     fxRefreshMinutes: value.PONTIS_FX_REFRESH_MINUTES,
+    sanctionsDir: value.PONTIS_SANCTIONS_DIR,
+    // A demo start must not reach for the internet by itself; a production gateway keeps its lists current.
+    sanctionsRefreshHours: value.PONTIS_SANCTIONS_REFRESH_HOURS ?? (demo ? 0 : 24),
+    sanctionsUrls: {
+      ofac: value.PONTIS_SANCTIONS_OFAC_URL,
+      un: value.PONTIS_SANCTIONS_UN_URL,
+      eu: value.PONTIS_SANCTIONS_EU_URL,
+      uk: value.PONTIS_SANCTIONS_UK_URL,
+    },
   };
 }
