@@ -1,10 +1,17 @@
 /**
- * Declarations most adapters share word for word: what may leave for which purpose, the
- * travel-rule fields, retention, the AML declaration's fixed parts and the SEPA rail. An adapter
- * uses these and states what differs, so that what is particular about a country stays visible
- * in its own folder.
+ * Declarations most adapters share word for word: what may leave for which purpose, retention,
+ * the AML declaration's fixed parts and the SEPA rail. An adapter uses these and states what
+ * differs, so that what is particular about a country stays visible in its own folder.
  */
-import type { AmlPolicy, PrivacyPolicy, SettlementPolicy, SigningPolicy } from '../../src/ports/index.ts';
+import type {
+  AmlPolicy,
+  AmlRulesDeclaration,
+  HoldPolicy,
+  PrivacyPolicy,
+  SettlementPolicy,
+  SigningPolicy,
+} from '../../src/ports/index.ts';
+import { ESCALATE_AFTER_72_HOURS } from './aml-rules.ts';
 import { target2Calendar } from './target2-calendar.ts';
 
 /**
@@ -50,31 +57,17 @@ export function retentionYears(
   };
 }
 
-/** FATF Recommendation 16 (travel rule) originator and beneficiary information. */
-export const TRAVEL_RULE_FIELDS: AmlPolicy['travelRuleFields'] = [
-  'payer.name',
-  'payer.account',
-  'beneficiary.name',
-  'beneficiary.account',
-];
-
-/** FATF "call for action" jurisdictions (black list), treated as high risk everywhere. */
-export const FATF_HIGH_RISK = ['KP', 'IR', 'MM'];
-
 /**
- * An adapter's AML declaration: its thresholds (operator options), the sanctions lists it screens
- * against, and the travel-rule fields and high-risk countries every adapter shares.
+ * An adapter's AML declaration: the sanctions lists it screens against, its rule declaration
+ * (`aml-rules.ts`; none for the home jurisdiction, whose corridors run on their partner's rules)
+ * and what a hold nobody decided becomes (by default: escalated, never released or returned).
  */
 export function amlPolicy(
-  thresholds: Pick<AmlPolicy, 'reviewThreshold' | 'travelRuleThreshold'>,
   sanctionsLists: AmlPolicy['sanctionsLists'],
+  rules?: AmlRulesDeclaration,
+  holdPolicy: HoldPolicy = ESCALATE_AFTER_72_HOURS,
 ): AmlPolicy {
-  return {
-    ...thresholds,
-    travelRuleFields: TRAVEL_RULE_FIELDS,
-    sanctionsLists,
-    highRiskCountries: FATF_HIGH_RISK,
-  };
+  return { sanctionsLists, holdPolicy, ...(rules ? { rules } : {}) };
 }
 
 /** The FAPI 2.0 Message Signing window: a signature's `created` is at most 60 seconds old. */

@@ -1,7 +1,9 @@
 /**
  * The operator-settable parameters adapters share (FX pricing per corridor, rate age, manual
- * rates, AML thresholds), with bounds each adapter chooses. Amounts are decimal strings in the
- * currency they are paid in, checked against that currency's number of decimals.
+ * rates), with bounds each adapter chooses. Amounts are decimal strings in the currency they are
+ * paid in, checked against that currency's number of decimals. AML rule parameters are not
+ * operator options: compliance officers set them at run time, versioned and four-eyes
+ * (`aml-rules.ts`, `/v1/aml/rule-sets`), so that no configuration change can bypass that control.
  */
 import { z } from 'zod';
 import { currency, Decimal, fractionDigits } from '../../src/core/money.ts';
@@ -58,12 +60,7 @@ function corridorOptionsSchema(bounds: CorridorBounds) {
     });
 }
 
-function optionsSchema<Corridors extends z.ZodType>(
-  currencyCode: string,
-  maxThreshold: string,
-  corridors: Corridors,
-) {
-  const threshold = amountIn(currencyCode, maxThreshold);
+function optionsSchema<Corridors extends z.ZodType>(corridors: Corridors) {
   return z
     .object({
       fx: z
@@ -79,25 +76,20 @@ function optionsSchema<Corridors extends z.ZodType>(
           corridors,
         })
         .strict(),
-      aml: z.object({ reviewThreshold: threshold, travelRuleThreshold: threshold }).strict(),
     })
     .strict();
 }
 
 /** The home adapter's options: no corridors of its own (partners price them). */
-export function homeOptionsSchema(bounds: { currency: string; maxThreshold: string }) {
-  return optionsSchema(bounds.currency, bounds.maxThreshold, z.object({}).strict());
+export function homeOptionsSchema() {
+  return optionsSchema(z.object({}).strict());
 }
 
 /** A partner adapter's options: both directions of its corridor with home. */
 export function partnerOptionsSchema(bounds: {
-  currency: string;
-  maxThreshold: string;
   corridors: { contribution: CorridorBounds; benefit: CorridorBounds };
 }) {
   return optionsSchema(
-    bounds.currency,
-    bounds.maxThreshold,
     z
       .object({
         contribution: corridorOptionsSchema(bounds.corridors.contribution),

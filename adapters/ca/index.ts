@@ -5,6 +5,7 @@
  * disclosure under an agreement with a foreign state.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { type AmlAmounts, amlRules, FATF_TRAVEL_RULE } from '../_shared/aml-rules.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   AML_RETENTION_YEARS,
@@ -23,6 +24,23 @@ import {
 import { caCalendar } from './calendar.ts';
 import { caSin } from './sin.ts';
 
+/**
+ * CAD amounts. The PCMLTF Regulations report international electronic funds transfers of CAD 10,000
+ * or more to FINTRAC (with the 24-hour rule: several that add up to it count as one).
+ */
+const CAD_AMOUNTS: AmlAmounts = {
+  currency: 'CAD',
+  perTransfer: ['1000.00', '10000.00', '150000.00'],
+  cumulative: ['1000.00', '15000.00', '350000.00'],
+  velocitySum: {
+    h24: ['150.00', '7500.00', '350000.00'],
+    d7: ['150.00', '15000.00', '350000.00'],
+    d30: ['150.00', '30000.00', '700000.00'],
+  },
+  roundMultiple: ['100.00', '1000.00', '10000.00'],
+  roundMinAmount: ['500.00', '7500.00', '150000.00'],
+};
+
 export const caAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'CA',
@@ -34,8 +52,6 @@ export const caAdapter = defineJurisdictionAdapter({
     languages: ['en', 'fr'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'CAD',
-    maxThreshold: '500000.00',
     corridors: {
       contribution: {
         currency: 'CAD',
@@ -63,8 +79,6 @@ export const caAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    // PCMLTFA: large transactions from CAD 10,000; travel rule for electronic funds transfers from CAD 1,000.
-    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -89,7 +103,7 @@ export const caAdapter = defineJurisdictionAdapter({
       ['http-message-signatures', 'detached-jws'],
       ['ecdsa-p256-sha256', 'rsa-pss-sha512'],
     ),
-    aml: amlPolicy(options.aml, ['un']),
+    aml: amlPolicy(['un'], amlRules(CAD_AMOUNTS, FATF_TRAVEL_RULE)),
     settlement: {
       rail: 'lynx',
       message: 'pacs.008.001.09',

@@ -6,6 +6,7 @@
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
+import { type AmlAmounts, amlRules, FATF_TRAVEL_RULE } from '../_shared/aml-rules.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   AML_RETENTION_YEARS,
@@ -24,6 +25,23 @@ import {
 import { chAhvNumber } from './ahv-number.ts';
 import { chCalendar } from './calendar.ts';
 
+/**
+ * CHF amounts. Swiss AMLA / AMLO-FINMA: identification from CHF 15,000 for cash-equivalent business,
+ * and the originator information of a payment order (AMLO-FINMA Art. 10) as in FATF R.16.
+ */
+const CHF_AMOUNTS: AmlAmounts = {
+  currency: 'CHF',
+  perTransfer: ['1000.00', '15000.00', '100000.00'],
+  cumulative: ['1000.00', '25000.00', '250000.00'],
+  velocitySum: {
+    h24: ['100.00', '5000.00', '250000.00'],
+    d7: ['100.00', '10000.00', '250000.00'],
+    d30: ['100.00', '20000.00', '500000.00'],
+  },
+  roundMultiple: ['100.00', '1000.00', '10000.00'],
+  roundMinAmount: ['500.00', '5000.00', '100000.00'],
+};
+
 export const chAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'CH',
@@ -35,8 +53,6 @@ export const chAdapter = defineJurisdictionAdapter({
     languages: ['de', 'fr', 'it', 'en'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'CHF',
-    maxThreshold: '500000.00',
     corridors: {
       contribution: {
         currency: 'CHF',
@@ -64,8 +80,6 @@ export const chAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    // Swiss AMLA / AMLO-FINMA: identification from CHF 15,000 for cash-equivalent business; travel rule from CHF 1,000.
-    aml: { reviewThreshold: '15000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -90,7 +104,7 @@ export const chAdapter = defineJurisdictionAdapter({
       ['http-message-signatures', 'detached-jws'],
       ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
     ),
-    aml: amlPolicy(options.aml, ['un', 'eu']),
+    aml: amlPolicy(['un', 'eu'], amlRules(CHF_AMOUNTS, FATF_TRAVEL_RULE)),
     settlement: {
       rail: 'sic',
       message: 'pacs.008.001.09',

@@ -25,7 +25,7 @@ export const cnAdapter = defineJurisdictionAdapter({
     timeZone: 'Asia/Shanghai',
     languages: ['zh-CN', 'en'],
   },
-  optionsSchema: homeOptionsSchema({ currency: 'CNY', maxThreshold: '5000000.00' }),
+  optionsSchema: homeOptionsSchema(),
   defaultOptions: {
     fx: {
       maxRateAgeTargetDays: 2,
@@ -33,8 +33,6 @@ export const cnAdapter = defineJurisdictionAdapter({
       manualRates: { allowed: true, maxDeviationBps: 300, maxValidityHours: 48 },
       corridors: {},
     },
-    // The PBoC reporting threshold for an individual's cross-border transfer is USD 10,000 equivalent.
-    aml: { reviewThreshold: '70000.00', travelRuleThreshold: '7000.00' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -72,7 +70,8 @@ export const cnAdapter = defineJurisdictionAdapter({
       },
     },
     signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'ed25519']),
-    aml: amlPolicy(options.aml, ['un']),
+    // Home: every corridor runs on its partner's rule set; China's lists and hold policy apply to all.
+    aml: amlPolicy(['un']),
     settlement: {
       rail: 'cnaps',
       message: 'pacs.008.001.09',

@@ -6,6 +6,7 @@
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
 import { creditorReferenceScheme } from '../../src/services/identifiers/creditor-reference.ts';
+import { amlRules, EU_TRAVEL_RULE, EUR_AMOUNTS } from '../_shared/aml-rules.ts';
 import { bicScheme, ibanScheme } from '../_shared/bank-identifiers.ts';
 import {
   AML_RETENTION_YEARS,
@@ -35,8 +36,6 @@ export const frAdapter = defineJurisdictionAdapter({
     languages: ['fr', 'en'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'EUR',
-    maxThreshold: '500000.00',
     corridors: {
       contribution: {
         currency: 'EUR',
@@ -64,8 +63,6 @@ export const frAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    // EU AMLR 2024/1624 thresholds, as for every EU partner.
-    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -90,7 +87,7 @@ export const frAdapter = defineJurisdictionAdapter({
       ['http-message-signatures', 'detached-jws'],
       ['ecdsa-p256-sha256', 'ed25519', 'rsa-pss-sha512'],
     ),
-    aml: amlPolicy(options.aml, ['un', 'eu']),
+    aml: amlPolicy(['un', 'eu'], amlRules(EUR_AMOUNTS, EU_TRAVEL_RULE)),
     settlement: sepaCreditTransfer('Europe/Paris'),
     identifiers: [frNir, ibanScheme('FR'), bicScheme('FR'), creditorReferenceScheme('FR')],
   }),

@@ -6,6 +6,7 @@
  * purposes the My Number Act lists, social security among them.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { type AmlAmounts, amlRules, FATF_TRAVEL_RULE } from '../_shared/aml-rules.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   AML_RETENTION_YEARS,
@@ -24,6 +25,23 @@ import {
 import { jpCalendar } from './calendar.ts';
 import { jpMyNumber } from './my-number.ts';
 
+/**
+ * JPY amounts, whole yen. The Act on Prevention of Transfer of Criminal Proceeds verifies wire
+ * transfers above JPY 100,000; a single contribution or benefit of JPY 2,000,000 is held.
+ */
+const JPY_AMOUNTS: AmlAmounts = {
+  currency: 'JPY',
+  perTransfer: ['100000', '2000000', '20000000'],
+  cumulative: ['100000', '3000000', '50000000'],
+  velocitySum: {
+    h24: ['10000', '1000000', '50000000'],
+    d7: ['10000', '2000000', '50000000'],
+    d30: ['10000', '3500000', '100000000'],
+  },
+  roundMultiple: ['10000', '100000', '1000000'],
+  roundMinAmount: ['100000', '1000000', '20000000'],
+};
+
 export const jpAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'JP',
@@ -35,8 +53,6 @@ export const jpAdapter = defineJurisdictionAdapter({
     languages: ['ja', 'en'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'JPY',
-    maxThreshold: '50000000',
     corridors: {
       contribution: {
         currency: 'JPY',
@@ -64,8 +80,6 @@ export const jpAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    // Act on Prevention of Transfer of Criminal Proceeds: verification above JPY 100,000 for wire transfers.
-    aml: { reviewThreshold: '2000000', travelRuleThreshold: '100000' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -87,7 +101,7 @@ export const jpAdapter = defineJurisdictionAdapter({
       retentionYears: retentionYears({ transaction: 7 }),
     },
     signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'rsa-pss-sha512']),
-    aml: amlPolicy(options.aml, ['un']),
+    aml: amlPolicy(['un'], amlRules(JPY_AMOUNTS, FATF_TRAVEL_RULE)),
     settlement: {
       rail: 'zengin',
       message: 'pacs.008.001.09',

@@ -5,6 +5,7 @@
  * PIPA Art. 24-2: it is validated but never stored or logged in clear.
  */
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { type AmlAmounts, amlRules, FATF_TRAVEL_RULE } from '../_shared/aml-rules.ts';
 import { bicScheme } from '../_shared/bank-identifiers.ts';
 import {
   AML_RETENTION_YEARS,
@@ -23,6 +24,23 @@ import {
 import { krCalendar } from './calendar.ts';
 import { krResidentRegistrationNumber } from './resident-registration-number.ts';
 
+/**
+ * KRW amounts, whole won. The Financial Transaction Reports Act: travel rule from KRW 1,000,000,
+ * currency transaction reports from KRW 10,000,000; a single transfer of KRW 15,000,000 is held.
+ */
+const KRW_AMOUNTS: AmlAmounts = {
+  currency: 'KRW',
+  perTransfer: ['1000000', '15000000', '150000000'],
+  cumulative: ['1000000', '25000000', '400000000'],
+  velocitySum: {
+    h24: ['100000', '8000000', '400000000'],
+    d7: ['100000', '16000000', '400000000'],
+    d30: ['100000', '32000000', '800000000'],
+  },
+  roundMultiple: ['100000', '1000000', '10000000'],
+  roundMinAmount: ['1000000', '8000000', '150000000'],
+};
+
 export const krAdapter = defineJurisdictionAdapter({
   identity: {
     code: 'KR',
@@ -34,8 +52,6 @@ export const krAdapter = defineJurisdictionAdapter({
     languages: ['ko', 'en'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'KRW',
-    maxThreshold: '500000000',
     corridors: {
       contribution: {
         currency: 'KRW',
@@ -63,8 +79,6 @@ export const krAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    // Financial Transaction Reports Act: travel rule from KRW 1,000,000; currency transaction reports from KRW 10,000,000.
-    aml: { reviewThreshold: '15000000', travelRuleThreshold: '1000000' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -86,7 +100,7 @@ export const krAdapter = defineJurisdictionAdapter({
       retentionYears: retentionYears({ transaction: 5 }),
     },
     signing: agencySigning(['http-message-signatures'], ['ecdsa-p256-sha256', 'rsa-pss-sha512']),
-    aml: amlPolicy(options.aml, ['un']),
+    aml: amlPolicy(['un'], amlRules(KRW_AMOUNTS, FATF_TRAVEL_RULE)),
     settlement: {
       rail: 'bok-wire',
       message: 'pacs.008.001.09',

@@ -5,6 +5,7 @@
  */
 import type { IdentifierCheck } from '../../src/ports/index.ts';
 import { defineJurisdictionAdapter } from '../../src/ports/index.ts';
+import { amlRules, EU_TRAVEL_RULE, EUR_AMOUNTS } from '../_shared/aml-rules.ts';
 import {
   BENEFIT_CORRIDOR_BOUNDS,
   DEFAULT_BENEFIT_CORRIDOR,
@@ -37,8 +38,6 @@ export const referenceAdapter = defineJurisdictionAdapter({
     languages: ['en'],
   },
   optionsSchema: partnerOptionsSchema({
-    currency: 'EUR',
-    maxThreshold: '1000000.00',
     corridors: {
       contribution: {
         currency: 'EUR',
@@ -68,7 +67,6 @@ export const referenceAdapter = defineJurisdictionAdapter({
         benefit: DEFAULT_BENEFIT_CORRIDOR,
       },
     },
-    aml: { reviewThreshold: '10000.00', travelRuleThreshold: '1000.00' },
   },
   build: (options) => ({
     fx: standardFxPolicy(options.fx),
@@ -121,11 +119,13 @@ export const referenceAdapter = defineJurisdictionAdapter({
       algorithms: ['ed25519', 'ecdsa-p256-sha256'],
       maxSignatureAgeSeconds: 60,
     },
+    // Lists to screen against, what an undecided hold becomes, and the rule bounds and defaults.
+    // An example country: its holds expire after a day, which exercises that path in demos and
+    // tests (real partners escalate instead, see adapters/_shared/aml-rules.ts).
     aml: {
-      ...options.aml,
-      travelRuleFields: ['payer.name', 'payer.account', 'beneficiary.name', 'beneficiary.account'],
       sanctionsLists: ['un'],
-      highRiskCountries: [],
+      holdPolicy: { timeoutHours: 24, onTimeout: 'expire' },
+      rules: amlRules(EUR_AMOUNTS, EU_TRAVEL_RULE),
     },
     settlement: {
       rail: 'book-transfer',

@@ -8,6 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { adapterDefinitions } from '../../adapters/index.ts';
 import { currency, Decimal, fractionDigits, isCurrencyCode, parseAmount } from '../../src/core/money.ts';
 import {
+  AML_PARAMETER_PATHS,
+  amlRuleParametersSchema,
+  amlRulesProblems,
   businessCalendarSchema,
   DATA_CATEGORIES,
   type IdentifierCheck,
@@ -19,8 +22,10 @@ import {
   SIGNATURE_ALGORITHMS,
   SIGNATURE_SCHEMES,
   TRANSFER_MECHANISMS,
+  valueAt,
 } from '../../src/ports/index.ts';
 import { buildAdapter } from '../../src/services/adapters/registry.ts';
+import { HISTORY_DAYS } from '../../src/services/aml/facts.ts';
 import { isBusinessDay } from '../../src/services/calendar/business-calendar.ts';
 import { settlementDates } from '../../src/services/calendar/value-date.ts';
 import { crossRate } from '../../src/services/fx/cross-rate.ts';
@@ -315,13 +320,65 @@ describe.each(adapterDefinitions.map((definition) => [label(definition), definit
       expect(signing.maxSignatureAgeSeconds).toBeGreaterThan(0);
     });
 
-    it('aml: thresholds parse as amounts in the currency; lists and countries are valid', () => {
-      const { aml } = adapter();
-      for (const threshold of [aml.reviewThreshold, aml.travelRuleThreshold]) {
-        expect(() => parseAmount(threshold, identity.currency), threshold).not.toThrow();
-      }
-      expect(aml.sanctionsLists.length).toBeGreaterThan(0);
-      for (const country of aml.highRiskCountries) expect(countries.isValid(country), country).toBe(true);
+    describe('aml policy', () => {
+      it('screens against lists and says what an undecided hold becomes', () => {
+        const { aml } = adapter();
+        expect(aml.sanctionsLists.length).toBeGreaterThan(0);
+        expect(new Set(aml.sanctionsLists).size).toBe(aml.sanctionsLists.length);
+        expect(aml.holdPolicy.timeoutHours).toBeGreaterThan(0);
+        // A real partner's hold never moves money by itself: released or returned, it could carry
+        // out a suspicious transfer or tip the customer off (FATF R.20/R.21).
+        if (identity.kind === 'partner') expect(aml.holdPolicy.onTimeout).toBe('escalate');
+      });
+
+      it('declares rules if it is a partner, in its own currency, with defaults within the bounds', () => {
+        const { aml } = adapter();
+        if (identity.kind === 'home') {
+          expect(aml.rules).toBeUndefined();
+          return;
+        }
+        const rules = aml.rules;
+        if (!rules) throw new Error(`${identity.code} declares no AML rules`);
+        expect(rules.currency).toBe(identity.currency);
+        expect(amlRulesProblems(rules)).toEqual([]);
+        expect(amlRuleParametersSchema(rules).safeParse(rules.defaults).success).toBe(true);
+        // FATF R.16 and EU 2023/1113 set EUR 1,000 as the most a travel-rule threshold may be.
+        expect(new Decimal(rules.bounds.travelRule.thresholdEur.max).lte('1000')).toBe(true);
+        // Every window fits the history the facts keep.
+        for (const path of AML_PARAMETER_PATHS.filter((item) => item.endsWith('windowDays'))) {
+          expect((valueAt(rules.bounds, path) as { max: number }).max, path).toBeLessThanOrEqual(
+            HISTORY_DAYS,
+          );
+        }
+      });
+
+      it('refuses every rule parameter outside its bounds, naming the parameter', () => {
+        const rules = adapter().aml.rules;
+        if (!rules) return;
+        const schema = amlRuleParametersSchema(rules);
+        for (const path of AML_PARAMETER_PATHS) {
+          const bound = valueAt(rules.bounds, path) as { min?: number | string; max?: number | string };
+          const outside: unknown[] = [];
+          if (typeof bound.min === 'number' && typeof bound.max === 'number') {
+            const step = Number.isInteger(bound.max) && Number.isInteger(bound.min) ? 1 : 0.01;
+            outside.push(bound.min - step, bound.max + step);
+          } else if (typeof bound.min === 'string' && typeof bound.max === 'string') {
+            const code = path === 'travelRule.thresholdEur' ? 'EUR' : rules.currency;
+            const unit = new Decimal(1).dividedBy(10 ** currency(code).exponent);
+            if (new Decimal(bound.min).gt(0))
+              outside.push(new Decimal(bound.min).minus(unit).toFixed(currency(code).exponent));
+            outside.push(new Decimal(bound.max).plus(unit).toFixed(currency(code).exponent));
+          } else outside.push('not-a-choice');
+          for (const value of outside) {
+            const result = schema.safeParse(withLeaf(rules.defaults, path.split('.'), value));
+            expect(result.success, `${path} = ${String(value)} was accepted`).toBe(false);
+            expect(
+              result.error?.issues.map((issue) => issue.path.join('.')),
+              `${path} = ${String(value)}`,
+            ).toContain(path);
+          }
+        }
+      });
     });
 
     describe('settlement', () => {

@@ -128,10 +128,10 @@ export function buildAdapter(
 
   const cur = identity.data.currency;
   const { fx, aml, settlement } = checked.data;
-  problems.push(
-    ...amountProblems('aml.reviewThreshold', aml.reviewThreshold, cur),
-    ...amountProblems('aml.travelRuleThreshold', aml.travelRuleThreshold, cur),
-  );
+  // Rule amounts are in the adapter's currency (the policy schema checks their decimals in it).
+  if (aml.rules && aml.rules.currency !== cur) {
+    problems.push(`aml.rules.currency: ${aml.rules.currency} is not the adapter's currency ${cur}`);
+  }
   if (kind === 'home' && Object.keys(fx.corridors).length > 0) {
     problems.push('fx.corridors: the home adapter has no corridors of its own; partners price them');
   }
