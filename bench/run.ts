@@ -39,6 +39,8 @@ import { loadDemoRates } from '../src/services/fx/demo-rate-table.ts';
 import { priceQuote } from '../src/services/fx/price-quote.ts';
 import { generatePrivacyKeys } from '../src/services/privacy/keys.ts';
 import { createQuote } from '../src/services/quotes/quotes.ts';
+import { createScreeningIndexCache } from '../src/services/screening/index-cache.ts';
+import { importFixtureLists } from '../test/helpers/sanctions.ts';
 import { privacyCrypto, privacyTransfers } from './privacy.ts';
 import { signatureVerification, signedRequests } from './signatures.ts';
 
@@ -160,6 +162,9 @@ async function openBenchDatabase() {
   await syncJurisdictions(handle.db, registry);
   await seedDemo(handle.db, registry, NOW);
   await loadDemoRates(handle.db, { date: RATES_DATE, origin: 'bench', now: NOW });
+  // Every transfer is screened: the four fictional lists make the required lists active (the
+  // screening section measures the matcher against the real OFAC and UN lists).
+  await importFixtureLists(handle.db, NOW);
   const label = handle.kind === 'pglite' ? 'PGlite in memory' : `PostgreSQL ${handle.location}`;
   return { handle, registry, label };
 }
@@ -192,6 +197,7 @@ async function benchGateway() {
     verifyToken: createTokenVerifier(key.publicJwk),
     gatewayKeys,
     privacyKeys,
+    screening: createScreeningIndexCache(),
     openDatabase: async () => ({ db: handle.db }),
     databaseKind: handle.kind,
     clock: () => NOW,

@@ -19,7 +19,9 @@ import {
   toGatewayError,
 } from './http/problem.ts';
 import { createRouter } from './http/route.ts';
+import { amlRouter } from './http/routes/aml/aml.index.ts';
 import { callbacksRouter } from './http/routes/callbacks/callbacks.index.ts';
+import { complianceRouter } from './http/routes/compliance/compliance.index.ts';
 import { docsRouter } from './http/routes/docs/docs.index.ts';
 import { fxRouter } from './http/routes/fx/fx.index.ts';
 import { healthRouter } from './http/routes/health/health.index.ts';
@@ -29,6 +31,8 @@ import { partnersRouter } from './http/routes/partners/partners.index.ts';
 import { privacyRouter } from './http/routes/privacy/privacy.index.ts';
 import { problemsRouter } from './http/routes/problems/problems.index.ts';
 import { quotesRouter } from './http/routes/quotes/quotes.index.ts';
+import { sanctionsRouter } from './http/routes/sanctions/sanctions.index.ts';
+import { screeningRouter } from './http/routes/screening/screening.index.ts';
 import { transfersRouter } from './http/routes/transfers/transfers.index.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -104,6 +108,10 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', partnersRouter);
   app.route('/', callbacksRouter);
   app.route('/', privacyRouter);
+  app.route('/', sanctionsRouter);
+  app.route('/', screeningRouter);
+  app.route('/', complianceRouter);
+  app.route('/', amlRouter);
   app.route('/', problemsRouter);
   app.route('/', docsRouter);
 
@@ -142,6 +150,21 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
         name: 'Privacy',
         description:
           'Data-subject rights (access, rectification, erasure), consent, retention purges, key rotation and the records of processing.',
+      },
+      {
+        name: 'Screening',
+        description:
+          'Sanctions lists, name screening with explained hits, and transfers’ compliance decisions.',
+      },
+      {
+        name: 'Compliance',
+        description:
+          'The review queue of held transfers and screening alerts: four-eyes release, rejection, suppressions of false positives, suspicious-activity reports.',
+      },
+      {
+        name: 'AML',
+        description:
+          'AML rule sets per jurisdiction (propose, shadow, simulate, four-eyes activation) and the life certificates and death reports the benefit rules check.',
       },
       { name: 'Operations', description: 'Health, readiness and error reference.' },
     ],

@@ -11,6 +11,7 @@ import { type AdapterRegistry, createAdapterRegistry } from './services/adapters
 import type { GatewayKeySet } from './services/auth/gateway-keys.ts';
 import { createTokenVerifier } from './services/auth/tokens.ts';
 import type { PrivacyKeys } from './services/privacy/keys.ts';
+import { createScreeningIndexCache } from './services/screening/index-cache.ts';
 import { VERSION } from './version.ts';
 
 /** The enabled adapters: example adapters only in demo mode. */
@@ -38,6 +39,7 @@ export function sharedDeps(
     verifyToken: createTokenVerifier(gatewayKeys.published),
     gatewayKeys,
     privacyKeys,
+    screening: createScreeningIndexCache(),
     clock: () => new Date(),
     logger: options.logger ?? createLogger(config.logLevel),
   };

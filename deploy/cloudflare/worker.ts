@@ -25,6 +25,9 @@ import { refreshEcbRates } from '../../src/services/fx/refresh.ts';
 import { purgeExpiredNonces } from '../../src/services/partners/authenticate.ts';
 import { privacyKeysFromText } from '../../src/services/privacy/keys.ts';
 import { runRetentionPurge } from '../../src/services/privacy/retention.ts';
+import { expireHolds } from '../../src/services/review/timeouts.ts';
+import { refreshSanctionsLists } from '../../src/services/sanctions/refresh.ts';
+import { describeRun, screenLoadedVersions } from '../../src/services/screening/continuous.ts';
 import { registryFromConfig, sharedDeps } from '../../src/wiring.ts';
 
 /** The Worker's bindings: `[vars]` and secrets are strings; Hyperdrive is an object. */
@@ -144,6 +147,49 @@ export async function scheduledRateRefresh(env: WorkerEnv): Promise<void> {
   }
 }
 
+/**
+ * The daily Cron Trigger that downloads the sanctions lists from their publishers and imports
+ * each one atomically; a failure is recorded in `sanctions_imports` and that list's active
+ * version stays in use. The lists are read one after another to keep the isolate's memory low.
+ */
+export async function scheduledSanctionsRefresh(env: WorkerEnv): Promise<void> {
+  const config = parseConfig(stringVars(env));
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  const logger = createLogger(config.logLevel);
+  if (!databaseUrl) {
+    logger.error('scheduled sanctions refresh skipped: no database (bind Hyperdrive or set DATABASE_URL)');
+    return;
+  }
+  const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+  try {
+    const results = await refreshSanctionsLists(handle.db, {
+      fetch: (input, init) => fetch(input, init),
+      urls: config.sanctionsUrls,
+      now: () => new Date(),
+      actor: 'system:refresh',
+      logger,
+    });
+    const loaded = results.flatMap((result) => (result.status === 'loaded' ? [result.versionId] : []));
+    if (loaded.length > 0 && config.pseudonymKey !== undefined && config.keks !== undefined) {
+      const runs = await screenLoadedVersions(
+        handle.db,
+        {
+          registry: registryFromConfig(config),
+          privacyKeys: await privacyKeysFromText(config.pseudonymKey, config.keks),
+        },
+        loaded,
+        { actor: 'system:refresh', now: new Date() },
+      );
+      for (const run of runs) logger.info(describeRun(run));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The daily cron of wrangler.toml that downloads the sanctions lists. */
+const SANCTIONS_REFRESH_CRON = '20 4 * * *';
+
 /** The cron of wrangler.toml that downloads ECB rates; every other cron delivers callbacks. */
 const RATE_REFRESH_CRON = '10,40 14-16 * * 1-5';
 /** The daily cron of wrangler.toml that runs the retention purge. */
@@ -198,6 +244,29 @@ export async function scheduledCallbacks(env: WorkerEnv): Promise<void> {
   }
 }
 
+/**
+ * Every minute too: held transfers whose review timed out follow their jurisdiction's hold
+ * policy (cases claimed with SKIP LOCKED, so overlapping runs never handle one twice).
+ */
+export async function scheduledHoldTimeouts(env: WorkerEnv): Promise<void> {
+  const config = parseConfig(stringVars(env));
+  const databaseUrl = env.HYPERDRIVE?.connectionString ?? config.databaseUrl;
+  const logger = createLogger(config.logLevel);
+  if (!databaseUrl) {
+    logger.error('scheduled hold timeouts skipped: no database (bind Hyperdrive or set DATABASE_URL)');
+    return;
+  }
+  const handle = openPostgres(databaseUrl, { max: 1, fetchTypes: false });
+  try {
+    const result = await expireHolds(handle.db, registryFromConfig(config), new Date(), 'system', { logger });
+    if (result.expired + result.rejected + result.escalated + result.failed > 0) {
+      logger.info('hold timeouts', { ...result });
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     // Built on the first request and kept for the isolate's life: the environment cannot change
@@ -212,7 +281,9 @@ export default {
         ? scheduledRateRefresh(env)
         : controller.cron === RETENTION_PURGE_CRON
           ? scheduledRetentionPurge(env)
-          : scheduledCallbacks(env),
+          : controller.cron === SANCTIONS_REFRESH_CRON
+            ? scheduledSanctionsRefresh(env)
+            : Promise.all([scheduledCallbacks(env), scheduledHoldTimeouts(env)]),
     );
   },
 };

@@ -22,6 +22,7 @@ import { loadPrivacyKeys } from '../services/privacy/key-file.ts';
 import { registryFromConfig, sharedDeps } from '../wiring.ts';
 import { nodeDocsAsset } from './docs-assets.ts';
 import { loadReferenceRatesAtStart, type RatesAtStart } from './reference-rates.ts';
+import { loadSanctionsListsAtStart, type SanctionsAtStart } from './sanctions-files.ts';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in the data dir. */
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
@@ -43,6 +44,8 @@ export interface NodeGateway {
   seeded: boolean | undefined;
   /** What the start did about reference rates, for the banner. */
   rates: RatesAtStart;
+  /** Which sanctions lists are active (demo mode loads missing ones), for the banner. */
+  sanctions: SanctionsAtStart;
   deps: AppDeps;
   app: ReturnType<typeof createApp>;
   logger: Logger;
@@ -63,12 +66,15 @@ export async function bootGateway(
     await syncJurisdictions(handle.db, registry);
     const seeded = config.demo ? await seedDemo(handle.db, registry, new Date()) : undefined;
     const rates = await loadReferenceRatesAtStart(handle.db, registry, config, logger);
+    const sanctions = await loadSanctionsListsAtStart(handle.db, config, logger);
     const deps: AppDeps = {
       ...sharedDeps(config, gatewayKeys, privacyKeys, { registry, logger }),
       openDatabase: async () => ({ db: handle.db }),
       databaseKind: handle.kind,
       docsAsset: nodeDocsAsset,
     };
+    // Built now rather than in the first transfer's request (OFAC and UN: about a second).
+    await deps.screening.current(handle.db);
     return {
       config,
       registry,
@@ -79,6 +85,7 @@ export async function bootGateway(
       migrations,
       seeded,
       rates,
+      sanctions,
       deps,
       app: createApp(deps),
       logger,

@@ -21,10 +21,12 @@ import { addUser, listUsers, setUserActive } from '../services/users/users.ts';
 import { VERSION } from '../version.ts';
 import { registryFromConfig } from '../wiring.ts';
 import { openConfiguredDatabase } from './boot.ts';
+import { addComplianceCommands } from './compliance.ts';
 import { addPartnerCallCommands } from './partner-call.ts';
 import { addPartnerCommands } from './partners.ts';
 import { addPrivacyCommands } from './privacy.ts';
 import { importRateFile } from './reference-rates.ts';
+import { addSanctionsCommands } from './sanctions.ts';
 import { startCommand } from './start.ts';
 
 function config(): Config {
@@ -248,6 +250,8 @@ export function buildProgram(): Command {
   addPartnerCommands(program, withDatabase, config);
   addPartnerCallCommands(program);
   addPrivacyCommands(program, withDatabase, config);
+  addSanctionsCommands(program, withDatabase, config);
+  addComplianceCommands(program, withDatabase, config);
 
   program
     .command('ledger-check')

@@ -8,12 +8,16 @@ import { purgeIdempotencyKeys } from '../services/idempotency/idempotency.ts';
 import { purgeExpiredNonces } from '../services/partners/authenticate.ts';
 import { upsertPartner } from '../services/partners/registry.ts';
 import { runRetentionPurge } from '../services/privacy/retention.ts';
+import { expireHolds } from '../services/review/timeouts.ts';
+import { refreshSanctionsLists } from '../services/sanctions/refresh.ts';
+import { describeRun, screenLoadedVersions } from '../services/screening/continuous.ts';
 import { type RunningAgencySimulator, startAgencySimulator } from '../simulator/serve.ts';
 import { bootGateway, type NodeGateway } from './boot.ts';
 import { type DemoPartner, prepareDemoPartner } from './demo-partner.ts';
 import { renewDemoManualRates } from './reference-rates.ts';
 
 const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
+const HOLD_TIMEOUT_INTERVAL_MS = 60 * 1000;
 
 interface DemoAgency {
   partner: DemoPartner;
@@ -75,6 +79,12 @@ function banner(gateway: NodeGateway, url: string, agency: DemoAgency | undefine
       config.fxRefreshMinutes > 0
         ? `every ${config.fxRefreshMinutes} min from ${config.ecbBaseUrl} (first attempt now; failures show in /ready)`
         : 'off (PONTIS_FX_REFRESH_MINUTES=0)'
+    }`,
+    `  sanctions lists ${gateway.sanctions.summary}`,
+    `  list refresh    ${
+      config.sanctionsRefreshHours > 0
+        ? `every ${config.sanctionsRefreshHours} h from the publishers (first attempt in a minute; \`pontis sanctions status\`)`
+        : 'off (PONTIS_SANCTIONS_REFRESH_HOURS=0)'
     }`,
     '',
     'Where to go next:',
@@ -200,6 +210,32 @@ function scheduleRetentionPurge(gateway: NodeGateway): { stop(): Promise<void> }
   );
 }
 
+/** Downloads the sanctions lists a minute after start and every PONTIS_SANCTIONS_REFRESH_HOURS. */
+function scheduleSanctionsRefresh(gateway: NodeGateway): { stop(): Promise<void> } {
+  const hours = gateway.config.sanctionsRefreshHours;
+  if (hours === 0) return { stop: async () => {} };
+  return scheduleJob(
+    gateway,
+    { everyMs: hours * 3_600_000, firstAfterMs: 60_000, failure: 'sanctions list refresh failed' },
+    async () => {
+      const results = await refreshSanctionsLists(gateway.handle.db, {
+        fetch: globalThis.fetch,
+        urls: gateway.config.sanctionsUrls,
+        now: () => new Date(),
+        actor: 'system:refresh',
+        logger: gateway.logger,
+      });
+      const runs = await screenLoadedVersions(
+        gateway.handle.db,
+        { registry: gateway.registry, privacyKeys: gateway.deps.privacyKeys },
+        results.flatMap((result) => (result.status === 'loaded' ? [result.versionId] : [])),
+        { actor: 'system:refresh', now: new Date() },
+      );
+      for (const run of runs) gateway.logger.info(describeRun(run));
+    },
+  );
+}
+
 /** Delivers due partner callbacks every PONTIS_CALLBACK_DISPATCH_SECONDS. */
 function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void> } {
   const seconds = gateway.config.callbackDispatchSeconds;
@@ -212,6 +248,22 @@ function scheduleCallbackDispatch(gateway: NodeGateway): { stop(): Promise<void>
       now: () => new Date(),
       logger: gateway.logger,
     }),
+  );
+}
+
+/** Applies the jurisdictions' hold policies to timed-out reviews every minute (as the Workers cron). */
+function scheduleHoldTimeouts(gateway: NodeGateway): { stop(): Promise<void> } {
+  return scheduleJob(
+    gateway,
+    { everyMs: HOLD_TIMEOUT_INTERVAL_MS, firstAfterMs: 5_000, failure: 'hold timeout run failed' },
+    async () => {
+      const result = await expireHolds(gateway.handle.db, gateway.registry, new Date(), 'system', {
+        logger: gateway.logger,
+      });
+      if (result.expired + result.rejected + result.escalated + result.failed > 0) {
+        gateway.logger.info('hold timeouts', { ...result });
+      }
+    },
   );
 }
 
@@ -292,6 +344,8 @@ export async function startCommand(config: Config): Promise<void> {
   const refresh = scheduleRateRefresh(gateway);
   const callbacks = scheduleCallbackDispatch(gateway);
   const purge = scheduleRetentionPurge(gateway);
+  const lists = scheduleSanctionsRefresh(gateway);
+  const holds = scheduleHoldTimeouts(gateway);
   let simulator: RunningAgencySimulator | undefined;
   let running: Awaited<ReturnType<typeof startNodeServer>>;
   try {
@@ -307,6 +361,8 @@ export async function startCommand(config: Config): Promise<void> {
         await refresh.stop();
         await callbacks.stop();
         await purge.stop();
+        await lists.stop();
+        await holds.stop();
         await gateway.handle.close();
       },
     });
@@ -315,6 +371,8 @@ export async function startCommand(config: Config): Promise<void> {
     await refresh.stop();
     await callbacks.stop();
     await purge.stop();
+    await lists.stop();
+    await holds.stop();
     await gateway.handle.close();
     throw error;
   }

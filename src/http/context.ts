@@ -7,6 +7,7 @@ import type { GatewayKeySet } from '../services/auth/gateway-keys.ts';
 import type { Principal } from '../services/auth/roles.ts';
 import type { TokenVerifier } from '../services/auth/tokens.ts';
 import type { PrivacyKeys } from '../services/privacy/keys.ts';
+import type { ScreeningIndexCache } from '../services/screening/index-cache.ts';
 
 /** A database for one request, and how to give it back when the response is done. */
 export interface RequestDatabase {
@@ -24,6 +25,8 @@ export interface AppDeps {
   gatewayKeys: GatewayKeySet;
   /** Pseudonymisation key and key-encryption keys for personal data. */
   privacyKeys: PrivacyKeys;
+  /** The sanctions-matching index of the active list versions, shared by this process's requests. */
+  screening: ScreeningIndexCache;
   /** Node hands out one shared handle; a Worker opens a connection per request. */
   openDatabase: (c: Context) => Promise<RequestDatabase>;
   databaseKind: 'pglite' | 'postgres';

@@ -27,7 +27,9 @@ import { ecbDate } from '../../src/services/calendar/target-age.ts';
 import { demoUserFor, seedDemo, syncJurisdictions } from '../../src/services/demo/seed.ts';
 import { loadDemoRates } from '../../src/services/fx/demo-rate-table.ts';
 import { generatePrivacyKeys, type PrivacyKeys } from '../../src/services/privacy/keys.ts';
+import { createScreeningIndexCache } from '../../src/services/screening/index-cache.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
+import { importFixtureLists } from './sanctions.ts';
 
 export interface TestGateway {
   app: ReturnType<typeof createApp>;
@@ -90,7 +92,13 @@ export async function loadTestRates(
 }
 
 export async function createTestGateway(
-  options: { includeExamples?: boolean; rates?: 'test' | 'none'; privacyKeys?: PrivacyKeys } = {},
+  options: {
+    includeExamples?: boolean;
+    rates?: 'test' | 'none';
+    privacyKeys?: PrivacyKeys;
+    /** `fixtures` (default): the four fictional lists of test/fixtures/sanctions are active. */
+    sanctions?: 'fixtures' | 'none';
+  } = {},
 ): Promise<TestGateway> {
   const db = await createTestDatabase();
   const registry = createAdapterRegistry(adapterDefinitions, {
@@ -111,6 +119,7 @@ export async function createTestGateway(
     verifyToken: createTokenVerifier(key.publicJwk),
     gatewayKeys: await gatewayKeySet(key),
     privacyKeys: options.privacyKeys ?? (await generatePrivacyKeys()),
+    screening: createScreeningIndexCache(),
     openDatabase: async () => ({ db: db.db }),
     databaseKind: db.kind,
     clock: () => clock.now,
@@ -120,6 +129,7 @@ export async function createTestGateway(
   await syncJurisdictions(db.db, registry);
   await seedDemo(db.db, registry, clock.now);
   if (options.rates !== 'none') await loadTestRates(db.db, TEST_RATES_DATE, TEST_EUR_RATES, clock.now);
+  if (options.sanctions !== 'none') await importFixtureLists(db.db, clock.now);
   const app = createApp(deps);
 
   const token = (role: Role, subject?: string) =>

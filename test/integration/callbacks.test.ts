@@ -64,6 +64,9 @@ afterAll(async () => {
 
 const dispatch = () => dispatchTestCallbacks(gw);
 
+/** A new transfer reports two states: `received`, then `approved` once screening cleared it. */
+const CALLBACKS_PER_TRANSFER = 2;
+
 async function newTransfer(key: string): Promise<string> {
   const quote = await partner.client.request<{ id: string }>('POST', '/v1/quotes', {
     body: CONTRIBUTION_QUOTE,
@@ -92,18 +95,26 @@ describe('the retry schedule', () => {
 describe('callback delivery', () => {
   it('queues transfer.received with the transfer, and delivers it signed', async () => {
     const transferId = await newTransfer('cb-1');
-    const [row] = (await gw.db.db.select().from(callbackOutbox)).filter(
+    const rows = (await gw.db.db.select().from(callbackOutbox)).filter(
       (item) => item.subjectId === transferId,
     );
+    const row = rows.find((item) => item.eventType === 'transfer.received');
     expect(row).toMatchObject({ status: 'pending', eventType: 'transfer.received', partnerId: partner.id });
-    expect(await dispatch()).toEqual({ delivered: 1, retrying: 0, dead: 0 });
-    expect(received).toHaveLength(1);
-    expect(received[0]?.verified).toBe(true);
-    expect(received[0]?.eventId).toBe(row?.id);
-    expect(JSON.parse(received[0]?.body ?? '{}')).toMatchObject({
+    expect(rows.map((item) => item.eventType).sort()).toEqual(['transfer.approved', 'transfer.received']);
+    expect(await dispatch()).toEqual({ delivered: CALLBACKS_PER_TRANSFER, retrying: 0, dead: 0 });
+    expect(received).toHaveLength(CALLBACKS_PER_TRANSFER);
+    expect(received.every((item) => item.verified)).toBe(true);
+    const first = received.find((item) => item.eventId === row?.id);
+    expect(JSON.parse(first?.body ?? '{}')).toMatchObject({
       id: row?.id,
       type: 'transfer.received',
       data: { transferId, state: 'received', previousState: null },
+    });
+    // The screening state is never reported: it begins and ends inside the creating transaction.
+    const approved = received.find((item) => item.eventId !== row?.id);
+    expect(JSON.parse(approved?.body ?? '{}')).toMatchObject({
+      type: 'transfer.approved',
+      data: { transferId, state: 'approved', previousState: 'screening' },
     });
     // Nothing is due any more.
     expect(await dispatch()).toEqual({ delivered: 0, retrying: 0, dead: 0 });
@@ -125,8 +136,9 @@ describe('callback delivery', () => {
     const start = gw.clock.now;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const result = await dispatch();
-      if (attempt < MAX_ATTEMPTS) expect(result).toEqual({ delivered: 0, retrying: 1, dead: 0 });
-      else expect(result).toEqual({ delivered: 0, retrying: 0, dead: 1 });
+      if (attempt < MAX_ATTEMPTS)
+        expect(result).toEqual({ delivered: 0, retrying: CALLBACKS_PER_TRANSFER, dead: 0 });
+      else expect(result).toEqual({ delivered: 0, retrying: 0, dead: CALLBACKS_PER_TRANSFER });
       // Not due again before its time…
       gw.clock.advance((RETRY_DELAYS_SECONDS[attempt - 1] ?? 0) - 1);
       expect(await dispatch()).toEqual({ delivered: 0, retrying: 0, dead: 0 });
@@ -134,8 +146,8 @@ describe('callback delivery', () => {
     }
     const hours = (gw.clock.now.getTime() - start.getTime()) / 3_600_000;
     expect(hours).toBeGreaterThan(23);
-    expect(received).toHaveLength(MAX_ATTEMPTS);
-    expect(new Set(received.map((item) => item.eventId)).size).toBe(1);
+    expect(received).toHaveLength(MAX_ATTEMPTS * CALLBACKS_PER_TRANSFER);
+    expect(new Set(received.map((item) => item.eventId)).size).toBe(CALLBACKS_PER_TRANSFER);
 
     const dead = await gw.request('GET', '/v1/callbacks?status=dead', { role: 'operator' });
     const list = await json<{
@@ -164,9 +176,9 @@ describe('callback delivery', () => {
     await newTransfer('cb-3');
     await newTransfer('cb-4');
     const [first, second] = await Promise.all([dispatch(), dispatch()]);
-    expect((first?.delivered ?? 0) + (second?.delivered ?? 0)).toBe(2);
-    expect(received).toHaveLength(2);
-    expect(new Set(received.map((item) => item.eventId)).size).toBe(2);
+    expect((first?.delivered ?? 0) + (second?.delivered ?? 0)).toBe(2 * CALLBACKS_PER_TRANSFER);
+    expect(received).toHaveLength(2 * CALLBACKS_PER_TRANSFER);
+    expect(new Set(received.map((item) => item.eventId)).size).toBe(2 * CALLBACKS_PER_TRANSFER);
   });
 
   it('logs deliveries without personal data', async () => {

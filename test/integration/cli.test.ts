@@ -216,12 +216,14 @@ describe('pontis CLI', () => {
     };
     expect(trip).toMatchObject({ ok: true, transfer: { signatureVerified: true } });
     let callbacks: { type: string; verified: boolean; event: { data: { transferId: string } } }[] = [];
-    for (let attempt = 0; attempt < 40 && callbacks.length === 0; attempt += 1) {
+    // Two callbacks: received, then approved once screening cleared the transfer.
+    for (let attempt = 0; attempt < 40 && callbacks.length < 2; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       callbacks = (await (await fetch(`${simulatorUrl}/callbacks`)).json()) as typeof callbacks;
     }
     expect(callbacks).toMatchObject([
       { type: 'transfer.received', verified: true, event: { data: { transferId: trip.transfer.id } } },
+      { type: 'transfer.approved', verified: true, event: { data: { transferId: trip.transfer.id } } },
     ]);
 
     expect(await server.stop()).toBe(0);

@@ -2,12 +2,19 @@
  * Every `pontis` command the guides print exists, with the options they use: a newcomer copying a
  * command from the docs must not meet "unknown command" or "unknown option".
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.ts';
 
-const DOCS = ['README.md', 'docs/partner-integration.md', 'docs/operator.md', 'sdk/README.md'];
+/** The README, the SDK's README and every guide in docs/ (a new guide is checked from its first commit). */
+const DOCS = [
+  'README.md',
+  'sdk/README.md',
+  ...readdirSync(new URL('../../docs/', import.meta.url))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 
 /** The command lines of a Markdown file (continuation lines joined), after `pontis -- `. */
 function pontisCommands(text: string): string[] {

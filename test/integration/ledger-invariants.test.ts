@@ -31,7 +31,7 @@ import {
   voidJournal,
 } from '../../src/services/ledger/ledger.ts';
 import { createTransfer } from '../../src/services/transfers/transfers.ts';
-import { changeTransferState } from '../../src/services/transfers/transitions.ts';
+import { changeTransferState, insertTransfer } from '../../src/services/transfers/transitions.ts';
 import { CONTRIBUTION_QUOTE, createTestGateway, json, type TestGateway } from '../helpers/gateway.ts';
 
 const OPERATOR = demoUserFor('operator');
@@ -245,7 +245,8 @@ describe('database invariants', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE on audit events', async () => {
     const before = await gw.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, seeded.id));
-    expect(before).toHaveLength(1);
+    // received → screening → approved
+    expect(before).toHaveLength(3);
     const attempts = [
       sql`update audit_events set actor = 'someone-else' where subject_id = ${seeded.id}`,
       sql`delete from audit_events where subject_id = ${seeded.id}`,
@@ -531,6 +532,8 @@ describe('crash safety of transfer creation', () => {
     const quoteId = await apiQuote();
     const before = await snapshot();
     let insideTransaction: { transfers: number; audits: number; journals: number } | undefined;
+    // Outside the transaction: PGlite has one connection, which the transaction holds.
+    const screening = await gw.deps.screening.current(gw.db.db);
 
     await expect(
       gw.db.db.transaction(async (tx) => {
@@ -543,6 +546,7 @@ describe('crash safety of transfer creation', () => {
               actor: OPERATOR,
               requestId: 'req-crash',
               now: gw.clock.now,
+              screening,
             },
           );
         } catch (error) {
@@ -580,9 +584,15 @@ describe('crash safety of transfer creation', () => {
   it('a crash after the journal, before the response is stored, also rolls back the idempotency key', async () => {
     const quoteId = await apiQuote();
     const before = await snapshot();
+    const screening = await gw.deps.screening.current(gw.db.db);
     await expect(
       runIdempotent(gw.db.db, { principal: OPERATOR, key: 'crash-late', requestHash: 'h' }, async (tx) => {
-        await createTransfer(tx, gw.deps.registry, { quoteId }, { actor: OPERATOR, now: gw.clock.now });
+        await createTransfer(
+          tx,
+          gw.deps.registry,
+          { quoteId },
+          { actor: OPERATOR, now: gw.clock.now, screening },
+        );
         throw new Error('simulated crash before the response is stored');
       }),
     ).rejects.toThrow('simulated crash');
@@ -609,8 +619,38 @@ describe('transfer state machine in the database', () => {
     return gw.db.db.select().from(auditEvents).where(eq(auditEvents.subjectId, id));
   }
 
+  /** A transfer as it is before the pipeline's compliance step moves it on: `received`. */
+  async function receivedTransfer(): Promise<{ id: string }> {
+    const quoteId = await apiQuote();
+    const [quote] = await gw.db.db.select().from(quotes).where(eq(quotes.id, quoteId));
+    if (!quote) throw new Error('quote missing');
+    const id = newId('transfer', gw.clock.now.getTime());
+    await gw.db.db.transaction((tx) =>
+      insertTransfer(
+        tx,
+        {
+          id,
+          quoteId,
+          purpose: quote.purpose,
+          partnerJurisdiction: quote.partnerJurisdiction,
+          sourceJurisdiction: quote.sourceJurisdiction,
+          targetJurisdiction: quote.targetJurisdiction,
+          sourceCurrency: quote.sourceCurrency,
+          targetCurrency: quote.targetCurrency,
+          sourceAmountMinor: quote.sourceAmountMinor,
+          targetAmountMinor: quote.targetAmountMinor,
+          feeMinor: quote.feeMinor,
+          appliedRate: quote.appliedRate,
+          createdBy: OPERATOR,
+        },
+        context('req-received'),
+      ),
+    );
+    return { id };
+  }
+
   it('moves received → screening and audits it in the same transaction', async () => {
-    const { id } = await apiTransfer(CONTRIBUTION_QUOTE);
+    const { id } = await receivedTransfer();
     gw.clock.advance(5);
     const seenInside = await gw.db.db.transaction(async (tx) => {
       const row = await changeTransferState(tx, id, 'received', 'screening', {
@@ -665,7 +705,7 @@ describe('transfer state machine in the database', () => {
   });
 
   it('refuses an illegal move (received → settled) and writes nothing', async () => {
-    const { id } = await apiTransfer(CONTRIBUTION_QUOTE);
+    const { id } = await receivedTransfer();
     const row = await stateOf(id);
     const before = await snapshot();
     await expect(

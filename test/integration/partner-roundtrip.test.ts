@@ -31,7 +31,7 @@ describe('a signed partner round trip', () => {
         idempotencyKey: `rt-${scheme}`,
       });
       expect(transfer.status, transfer.text).toBe(201);
-      expect(transfer.body.state).toBe('received');
+      expect(transfer.body.state).toBe('approved');
       const read = await agency.client.request<{ id: string }>('GET', `/v1/transfers/${transfer.body.id}`);
       expect(read.status).toBe(200);
       expect(read.signature).toBeDefined();

@@ -20,14 +20,14 @@
  * A catalogue entry without a driver here fails, so a new outbound message type cannot ship
  * unchecked.
  */
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InsuredPerson } from '../../schemas/privacy.ts';
 import { rows } from '../../src/db/migrations-journal.ts';
-import { auditEvents, dataSubjects, schema, verifiedMessages } from '../../src/db/schema.ts';
+import { auditEvents, complianceCases, dataSubjects, schema, verifiedMessages } from '../../src/db/schema.ts';
 import { DATA_CATEGORIES, type JurisdictionAdapter } from '../../src/ports/index.ts';
 import type { AdapterRegistry } from '../../src/services/adapters/registry.ts';
 import { ROLES, type Role } from '../../src/services/auth/roles.ts';
@@ -78,6 +78,9 @@ const REFERENCE_ECHOED_IN: ReadonlySet<string> = new Set([
   'partner.transfer.created',
   'partner.callback',
   'staff.transfer.read',
+  // The review case and the suspicious-activity report summarise the transfer as staff see it.
+  'staff.case.read',
+  'staff.case.sar',
 ]);
 const TABLES_HOLDING_REFERENCE: ReadonlySet<string> = new Set([
   'transfers',
@@ -563,6 +566,61 @@ interface Driver {
 
 const contributions = () => cases.filter((item) => item.purpose === 'contribution');
 
+/** The review case of each canary transfer that was held (benefits wait for a life certificate). */
+async function heldCases(): Promise<{ item: TransferCase; caseId: string }[]> {
+  const found: { item: TransferCase; caseId: string }[] = [];
+  for (const item of cases) {
+    const [row] = await gw.db.db
+      .select({ id: complianceCases.id })
+      .from(complianceCases)
+      .where(eq(complianceCases.transferId, item.transferId));
+    if (row) found.push({ item, caseId: row.id });
+  }
+  return found;
+}
+
+/** Drivers for the case view and the suspicious-activity report, for every role that reads them. */
+function caseDrivers(): Record<string, Driver> {
+  const drive = (type: string, paths: (caseId: string) => { path: string; html: boolean }[]): Driver => ({
+    phase: 'active',
+    run: async () => {
+      const out: Captured[] = [];
+      const held = await heldCases();
+      expect(held.length, 'some canary transfers are held for review').toBeGreaterThan(0);
+      for (const role of ROLES) {
+        const categories = categoriesFor(type, { role });
+        for (const { item, caseId } of held) {
+          for (const { path, html } of paths(caseId)) {
+            const read = await answerOf(await gw.request('GET', path, { role }));
+            const ok = read.status === 200;
+            out.push(
+              capture(
+                type,
+                `GET ${path.replace(caseId, '{id}')} as ${role} (${item.owner})`,
+                read,
+                ok ? only(item.owner, categories) : NOTHING,
+                [],
+                html,
+              ),
+            );
+          }
+        }
+      }
+      expect(out.filter((message) => message.where.endsWith('→ 200')).length).toBeGreaterThan(0);
+      return out;
+    },
+  });
+  return {
+    'staff.case.read': drive('staff.case.read', (id) => [
+      { path: `/v1/compliance/cases/${id}`, html: false },
+    ]),
+    'staff.case.sar': drive('staff.case.sar', (id) => [
+      { path: `/v1/compliance/cases/${id}/sar`, html: false },
+      { path: `/v1/compliance/cases/${id}/sar.html`, html: true },
+    ]),
+  };
+}
+
 const DRIVERS: Readonly<Record<string, Driver>> = {
   'partner.transfer.created': {
     phase: 'active',
@@ -710,6 +768,28 @@ const DRIVERS: Readonly<Record<string, Driver>> = {
       return out;
     },
   },
+
+  'staff.transfer.compliance': {
+    phase: 'active',
+    run: async () => {
+      const out: Captured[] = [];
+      const type = 'staff.transfer.compliance';
+      for (const role of ['compliance_officer', 'auditor'] as const) {
+        for (const item of cases) {
+          const read = await answerOf(
+            await gw.request('GET', `/v1/transfers/${item.transferId}/compliance`, { role }),
+          );
+          expect(read.status, read.text).toBe(200);
+          out.push(
+            capture(type, `GET /v1/transfers/{id}/compliance as ${role} (${item.owner})`, read, NOTHING),
+          );
+        }
+      }
+      return out;
+    },
+  },
+
+  ...caseDrivers(),
 
   'staff.subject.read': {
     phase: 'active',

@@ -20,6 +20,7 @@ import { CONTRIBUTION_QUOTE, createTestGateway, json, type TestGateway } from '.
 import { generatePartnerKey, registerTestPartner } from '../helpers/partners.ts';
 import { germanPerson } from '../helpers/persons.ts';
 import { createTestCa } from '../helpers/pki.ts';
+import { addSecondOfficer, type HeldCase, openHeldCase, SECOND_OFFICER } from '../helpers/review.ts';
 
 type Operation = {
   'x-roles'?: string[];
@@ -102,9 +103,14 @@ const MANUAL_RATE = {
 /** A valid request for an operation (a fresh quote and key for a transfer). */
 async function requestFor(
   op: Op,
+  authorised = true,
 ): Promise<{ path: string; body?: unknown; headers: Record<string, string> }> {
   const headers: Record<string, string> = { 'idempotency-key': `roles-${Date.now()}-${++keyCounter}` };
   const route = `${op.method} ${op.template}`;
+  if (op.template.startsWith('/v1/compliance/'))
+    return { ...(await complianceRequest(route, authorised)), headers };
+  if (op.template.startsWith('/v1/aml/') || op.template.startsWith('/v1/beneficiaries/'))
+    return { ...(await amlRequest(route, authorised)), headers };
   if (route === 'GET /v1/fx/rates') return { path: '/v1/fx/rates?base=EUR&quote=CNY', headers };
   if (route === 'POST /v1/fx/manual-rates/{id}/revoke') {
     // A fresh manual rate each time: a rate is revoked once.
@@ -185,8 +191,136 @@ async function requestFor(
   return { path, body: {}, headers };
 }
 
+let sharedCase: HeldCase | undefined;
+const REVIEW_REASON = { reason: 'Reviewed for the roles test.' };
+
+/**
+ * Compliance operations: reads use one shared case; each decision needs a fresh case in the
+ * right status (a case is decided once), made only when the call will be let through.
+ */
+async function complianceRequest(
+  route: string,
+  authorised: boolean,
+): Promise<{ path: string; body?: unknown }> {
+  const caseAction = /^POST \/v1\/compliance\/cases\/\{id\}\/([a-z-]+)$/.exec(route)?.[1];
+  if (route === 'GET /v1/compliance/cases' || route === 'GET /v1/compliance/suppressions') {
+    return { path: route.slice(4) };
+  }
+  if (route.startsWith('GET /v1/compliance/cases/{id}')) {
+    sharedCase ??= await openHeldCase(gw);
+    return { path: route.slice(4).replace('{id}', sharedCase.caseId) };
+  }
+  const suppression = (held: HeldCase) => ({
+    entityId: held.entityId,
+    reason: 'Not the listed person.',
+    expiresAt: new Date(gw.clock.now.getTime() + 30 * 86_400_000).toISOString(),
+  });
+  const bodies: Record<string, (held: HeldCase) => unknown> = {
+    release: () => REVIEW_REASON,
+    reject: () => REVIEW_REASON,
+    'approve-release': () => ({}),
+    'decline-release': () => REVIEW_REASON,
+    suppressions: suppression,
+  };
+  if (!authorised) {
+    const body = caseAction ? bodies[caseAction]?.({ entityId: 'un:1' } as HeldCase) : undefined;
+    return { path: route.slice(5).replace(/\{id\}/g, 'x'), ...(body === undefined ? {} : { body }) };
+  }
+  const held = await openHeldCase(gw, { priority: 'normal' });
+  if (caseAction === 'approve-release' || caseAction === 'decline-release') {
+    // Asked by another officer: the caller is the second pair of eyes.
+    await addSecondOfficer(gw);
+    const asked = await gw.request('POST', `/v1/compliance/cases/${held.caseId}/release`, {
+      token: await gw.token('compliance_officer', SECOND_OFFICER),
+      body: REVIEW_REASON,
+    });
+    expect(asked.status).toBe(200);
+  }
+  if (caseAction) {
+    return { path: `/v1/compliance/cases/${held.caseId}/${caseAction}`, body: bodies[caseAction]?.(held) };
+  }
+  // POST /v1/compliance/suppressions/{id}/revoke: a fresh suppression each time (revoked once).
+  const created = await gw.request('POST', `/v1/compliance/cases/${held.caseId}/suppressions`, {
+    role: 'compliance_officer',
+    body: suppression(held),
+  });
+  expect(created.status).toBe(201);
+  return { path: `/v1/compliance/suppressions/${(await json(created)).id}/revoke` };
+}
+
+let sharedRuleSet: string | undefined;
+const AML_PROPOSER = 'roles-aml-proposer';
+
+/** A proposed rule-set version; by another officer when the caller is to activate it (four eyes). */
+async function proposedRuleSet(jurisdiction: string, by?: string): Promise<string> {
+  const response = await gw.request('POST', '/v1/aml/rule-sets', {
+    ...(by ? { token: await gw.token('compliance_officer', by) } : { role: 'compliance_officer' as const }),
+    body: { jurisdiction, note: 'Roles test.', parameters: { roundAmount: { score: 12 } } },
+    headers: { 'idempotency-key': `roles-aml-${++keyCounter}` },
+  });
+  expect(response.status).toBe(201);
+  return (await json(response)).id as string;
+}
+
+/**
+ * AML operations: reads use one version that ran in shadow; shadow, activate and withdraw each
+ * need a fresh proposal (a version changes status once), made only when the call will be let through.
+ */
+async function amlRequest(route: string, authorised: boolean): Promise<{ path: string; body?: unknown }> {
+  const action = /^POST \/v1\/aml\/rule-sets\/\{id\}\/([a-z]+)$/.exec(route)?.[1];
+  const bodies: Record<string, unknown> = {
+    'POST /v1/aml/rule-sets': {
+      jurisdiction: 'NL',
+      note: 'Roles test.',
+      parameters: { typology: { reviewScore: 55 } },
+    },
+    'POST /v1/aml/rule-sets/{id}/simulate': { days: 7 },
+    'POST /v1/beneficiaries/{subjectId}/life-certificates': {
+      issuedOn: '2026-11-01',
+      validUntil: '2027-10-31',
+    },
+    'POST /v1/beneficiaries/{subjectId}/death-reports': { dateOfDeath: '2026-11-01' },
+  };
+  const body = bodies[route] === undefined ? {} : { body: bodies[route] };
+  const template = route.slice(route.indexOf(' ') + 1);
+  if (route === 'GET /v1/aml/jurisdictions/{code}/rules') return { path: '/v1/aml/jurisdictions/DE/rules' };
+  if (template.startsWith('/v1/beneficiaries/'))
+    return { path: template.replace('{subjectId}', subjectId), ...body };
+  if (!template.includes('{id}')) return { path: template, ...body };
+  if (!authorised) return { path: template.replace('{id}', 'x'), ...body };
+  if (action === 'shadow') {
+    // One version per jurisdiction runs in shadow: the previous one is withdrawn first.
+    const running = await json<{ data: { id: string }[] }>(
+      await gw.request('GET', '/v1/aml/rule-sets?jurisdiction=FR&status=shadow', { role: 'auditor' }),
+    );
+    for (const version of running.data) {
+      await gw.request('POST', `/v1/aml/rule-sets/${version.id}/withdraw`, { role: 'compliance_officer' });
+    }
+    return { path: `/v1/aml/rule-sets/${await proposedRuleSet('FR')}/shadow` };
+  }
+  if (action === 'activate') {
+    await addUser(gw.db.db, {
+      id: AML_PROPOSER,
+      displayName: 'Proposing officer',
+      roles: ['compliance_officer'],
+    });
+    return { path: `/v1/aml/rule-sets/${await proposedRuleSet('CH', AML_PROPOSER)}/activate` };
+  }
+  if (action === 'withdraw') return { path: `/v1/aml/rule-sets/${await proposedRuleSet('CH')}/withdraw` };
+  if (!sharedRuleSet) {
+    sharedRuleSet = await proposedRuleSet('XR');
+    const shadowed = await gw.request('POST', `/v1/aml/rule-sets/${sharedRuleSet}/shadow`, {
+      role: 'compliance_officer',
+    });
+    expect(shadowed.status).toBe(200);
+  }
+  return { path: template.replace('{id}', sharedRuleSet), ...body };
+}
+
 async function call(op: Op, auth: { token?: string; role?: Role; authorization?: string }) {
-  const { path, body, headers } = await requestFor(op);
+  // Only a call that passes authentication and authorisation needs a real (fresh) object.
+  const authorised = auth.role !== undefined && op.roles.includes(auth.role);
+  const { path, body, headers } = await requestFor(op, authorised);
   if (auth.authorization !== undefined) headers.authorization = auth.authorization;
   return gw.request(op.method, path, {
     ...(auth.token ? { token: auth.token } : {}),
@@ -224,6 +358,7 @@ const KNOWN_BODIES: Record<string, unknown> = {
   'POST /v1/privacy/subjects/{id}/erasure': { channel: 'online' },
   'POST /v1/privacy/subjects/{id}/relationship-end': {},
   'POST /v1/privacy/keys/rewrap': { limit: 10 },
+  'POST /v1/screening/search': { name: 'Viktor Example', type: 'person' },
   'POST /v1/fx/manual-rates': MANUAL_RATE,
   'POST /v1/jurisdictions/{code}/identifiers/validate': {
     scheme: 'de-iban',
@@ -249,6 +384,15 @@ const isKnown = (op: Op) =>
     'POST /v1/partners/{id}/keys',
     'POST /v1/partners/{id}/keys/{kid}/retire',
     'POST /v1/privacy/subjects/{id}/consents/{consentId}/withdrawal',
+    'POST /v1/compliance/cases/{id}/release',
+    'POST /v1/compliance/cases/{id}/approve-release',
+    'POST /v1/compliance/cases/{id}/decline-release',
+    'POST /v1/compliance/cases/{id}/reject',
+    'POST /v1/compliance/cases/{id}/suppressions',
+    'POST /v1/aml/rule-sets',
+    'POST /v1/aml/rule-sets/{id}/simulate',
+    'POST /v1/beneficiaries/{subjectId}/life-certificates',
+    'POST /v1/beneficiaries/{subjectId}/death-reports',
   ].includes(`${op.method} ${op.template}`);
 const protectedOps = () => operations.filter((op) => !op.roles.includes('public'));
 const label = (op: Op) => `${op.method} ${op.template}`;
@@ -274,6 +418,7 @@ describe('the role declarations', () => {
   it('is exactly the matrix expected today', () => {
     const ALL = ['operator', 'compliance_officer', 'compliance_approver', 'auditor'];
     const EVERY_ROLE = [...ROLES];
+    const COMPLIANCE_READERS = ['compliance_officer', 'compliance_approver', 'auditor'];
     const expected: Record<string, string[]> = {
       'GET /health': ['public'],
       'GET /ready': ['public'],
@@ -322,6 +467,32 @@ describe('the role declarations', () => {
       'POST /v1/privacy/purge-runs': ['privacy_officer'],
       'GET /v1/privacy/purge-runs': ['privacy_officer', 'auditor'],
       'POST /v1/privacy/keys/rewrap': ['operator'],
+      'GET /v1/sanctions/lists': ALL,
+      'GET /v1/sanctions/imports': ALL,
+      'POST /v1/screening/search': ['compliance_officer', 'compliance_approver'],
+      'GET /v1/transfers/{id}/compliance': ['compliance_officer', 'compliance_approver', 'auditor'],
+      'GET /v1/compliance/cases': COMPLIANCE_READERS,
+      'GET /v1/compliance/cases/{id}': COMPLIANCE_READERS,
+      'GET /v1/compliance/cases/{id}/sar': COMPLIANCE_READERS,
+      'GET /v1/compliance/cases/{id}/sar.html': COMPLIANCE_READERS,
+      'POST /v1/compliance/cases/{id}/release': ['compliance_officer'],
+      'POST /v1/compliance/cases/{id}/approve-release': ['compliance_officer', 'compliance_approver'],
+      'POST /v1/compliance/cases/{id}/decline-release': ['compliance_officer', 'compliance_approver'],
+      'POST /v1/compliance/cases/{id}/reject': ['compliance_officer'],
+      'POST /v1/compliance/cases/{id}/suppressions': ['compliance_officer'],
+      'GET /v1/compliance/suppressions': COMPLIANCE_READERS,
+      'POST /v1/aml/rule-sets': ['compliance_officer'],
+      'GET /v1/aml/rule-sets': COMPLIANCE_READERS,
+      'GET /v1/aml/rule-sets/{id}': COMPLIANCE_READERS,
+      'POST /v1/aml/rule-sets/{id}/shadow': ['compliance_officer'],
+      'GET /v1/aml/rule-sets/{id}/shadow-report': COMPLIANCE_READERS,
+      'POST /v1/aml/rule-sets/{id}/simulate': ['compliance_officer', 'compliance_approver'],
+      'POST /v1/aml/rule-sets/{id}/activate': ['compliance_officer', 'compliance_approver'],
+      'POST /v1/aml/rule-sets/{id}/withdraw': ['compliance_officer'],
+      'GET /v1/aml/jurisdictions/{code}/rules': COMPLIANCE_READERS,
+      'POST /v1/beneficiaries/{subjectId}/life-certificates': ['operator', 'compliance_officer'],
+      'POST /v1/beneficiaries/{subjectId}/death-reports': ['operator', 'compliance_officer'],
+      'POST /v1/compliance/suppressions/{id}/revoke': ['compliance_officer', 'compliance_approver'],
       'GET /v1/privacy/records-of-processing': [
         'privacy_officer',
         'auditor',

@@ -125,16 +125,17 @@ describe('the agency simulator over real HTTP', () => {
     expect(result.quote).toMatchObject({ status: 201, signatureVerified: true });
     expect(result.quote.keyid).toBe(gw.deps.gatewayKeys.active.kid);
     expect(result.quote.id).toEqual(expect.any(String));
-    expect(result.transfer).toMatchObject({ status: 201, signatureVerified: true, state: 'received' });
+    expect(result.transfer).toMatchObject({ status: 201, signatureVerified: true, state: 'approved' });
     transferId = result.transfer.id ?? '';
     expect(transferId).not.toBe('');
   });
 
   it('receives the signed transfer.received callback and verifies it', async () => {
-    expect(await dispatch()).toEqual({ delivered: 1, retrying: 0, dead: 0 });
+    // received, then approved once screening cleared it.
+    expect(await dispatch()).toEqual({ delivered: 2, retrying: 0, dead: 0 });
     const received = await callbacksOf(sim);
-    expect(received).toHaveLength(1);
-    const [callback] = received;
+    expect(received.map((item) => item.type).sort()).toEqual(['transfer.approved', 'transfer.received']);
+    const callback = received.find((item) => item.type === 'transfer.received');
     expect(callback).toMatchObject({
       type: 'transfer.received',
       verified: true,
@@ -145,7 +146,7 @@ describe('the agency simulator over real HTTP', () => {
     expect(callback?.error).toBeUndefined();
     eventId = callback?.eventId ?? '';
     expect(eventId).toMatch(/^\S+$/);
-    expect(sim.simulator.received).toHaveLength(1);
+    expect(sim.simulator.received).toHaveLength(2);
   });
 
   it('refuses a callback whose body was changed after signing', async () => {
@@ -313,10 +314,11 @@ describe('the agency simulator over real HTTP', () => {
     const result = (await response.json()) as RoundTrip;
     expect(response.status, JSON.stringify(result)).toBe(200);
     expect(result.quote).toMatchObject({ status: 201, signatureVerified: true });
-    expect(result.transfer).toMatchObject({ status: 201, signatureVerified: true, state: 'received' });
-    expect(await dispatch()).toEqual({ delivered: 1, retrying: 0, dead: 0 });
+    expect(result.transfer).toMatchObject({ status: 201, signatureVerified: true, state: 'approved' });
+    expect(await dispatch()).toEqual({ delivered: 2, retrying: 0, dead: 0 });
     expect(await callbacksOf(simulator)).toMatchObject([
       { type: 'transfer.received', verified: true, event: { data: { transferId: result.transfer.id } } },
+      { type: 'transfer.approved', verified: true, event: { data: { transferId: result.transfer.id } } },
     ]);
   });
 });

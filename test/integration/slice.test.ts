@@ -49,7 +49,7 @@ describe('quote → transfer → ledger', () => {
     expect(response.status, JSON.stringify(transfer)).toBe(201);
     expect(response.headers.get('location')).toBe(`/v1/transfers/${transfer.id}`);
     expect(transfer).toMatchObject({
-      state: 'received',
+      state: 'approved',
       sourceAmount: '250.00',
       targetAmount: '2035.30',
       ledger: { phase: 'pending' },

@@ -30,6 +30,8 @@ import { formatEcbCsv, formatEcbDailyXml, formatEcbXml, zipEcbHistory } from '..
 import { previousTargetDay, TEST_EUR_RATES } from '../helpers/gateway.ts';
 import { generatePartnerKey } from '../helpers/partners.ts';
 import { germanPerson } from '../helpers/persons.ts';
+import { listedLookalike } from '../helpers/review.ts';
+import { importFixtureLists, LISTED_TEST_PERSONS } from '../helpers/sanctions.ts';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -78,6 +80,7 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
   let base = '';
   let token = '';
   let privacyToken = '';
+  let complianceToken = '';
   let url = '';
   let ecb: Server | undefined;
   const ecbRequests: string[] = [];
@@ -158,6 +161,8 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
       );
       await syncJurisdictions(handle.db, registry);
       await seedDemo(handle.db, registry, new Date());
+      // The fictional lists, as `pontis sanctions import` would load the real ones.
+      await importFixtureLists(handle.db, new Date());
       // A partner agency with an Ed25519 key and a callback endpoint, as `pontis partners add` would.
       callbackUrl = await startAgencyEndpoint();
       const context = { actor: 'test', now: new Date() };
@@ -177,6 +182,11 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     privacyToken = await issueToken(key, {
       subject: 'demo-privacy',
       roles: ['privacy_officer'],
+      ttlSeconds: 600,
+    });
+    complianceToken = await issueToken(key, {
+      subject: 'demo-compliance',
+      roles: ['compliance_officer'],
       ttlSeconds: 600,
     });
 
@@ -354,7 +364,8 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
     const first = await create();
     const transfer = await first.json();
     expect(first.status, JSON.stringify(transfer)).toBe(201);
-    expect(transfer).toMatchObject({ state: 'received', quoteId: quote.id });
+    // Screened inside workerd against the lists in PostgreSQL: nobody on them, so approved.
+    expect(transfer).toMatchObject({ state: 'approved', quoteId: quote.id });
     expect(first.headers.get('idempotent-replayed')).toBe('false');
 
     const again = await create();
@@ -396,24 +407,61 @@ describe.skipIf(!DATABASE_URL)('the gateway as a Cloudflare Worker (wrangler dev
 
     const cron = await fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`);
     expect(cron.status, await cron.text()).toBe(200);
-    for (let tries = 0; tries < 80 && callbacks.length === 0; tries += 1) {
+    // Two callbacks: received, then approved once screening cleared the transfer.
+    for (let tries = 0; tries < 80 && callbacks.length < 2; tries += 1) {
       await new Promise((wait) => setTimeout(wait, 250));
     }
-    expect(callbacks, output.join('')).toHaveLength(1);
-    const [callback] = callbacks;
-    const verified = await verifyCallback<{ type: string; data: { transferId: string } }>(
-      {
-        method: 'POST',
-        url: callbackUrl,
-        headers: callback?.headers ?? new Headers(),
-        body: callback?.body ?? new Uint8Array(),
-      },
-      await client.gatewayKeys(),
-    );
-    expect(verified.event).toMatchObject({
-      type: 'transfer.received',
-      data: { transferId: transfer.body.id },
+    expect(callbacks, output.join('')).toHaveLength(2);
+    const types: string[] = [];
+    for (const callback of callbacks) {
+      const verified = await verifyCallback<{ type: string; data: { transferId: string } }>(
+        { method: 'POST', url: callbackUrl, headers: callback.headers, body: callback.body },
+        await client.gatewayKeys(),
+      );
+      expect(verified.event.data.transferId).toBe(transfer.body.id);
+      types.push(verified.event.type);
+    }
+    expect(types.sort()).toEqual(['transfer.approved', 'transfer.received']);
+  });
+
+  it('screens in workerd: a listed person is held with an explained hit, and officers can search', async () => {
+    const listed = LISTED_TEST_PERSONS.un;
+    const quote = await (
+      await request('/v1/quotes', { method: 'POST', body: JSON.stringify(QUOTE_REQUEST) })
+    ).json();
+    const created = await request('/v1/transfers', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': `worker-listed-${process.pid}` },
+      body: JSON.stringify({
+        quoteId: quote.id,
+        insuredPerson: listedLookalike(listed),
+      }),
     });
+    const transfer = await created.json();
+    expect(created.status, JSON.stringify(transfer)).toBe(201);
+    expect(transfer.state).toBe('held');
+    const compliance = await (
+      await fetch(`${base}/v1/transfers/${transfer.id}/compliance`, {
+        headers: { Authorization: `Bearer ${complianceToken}` },
+      })
+    ).json();
+    expect(compliance.decision).toBe('review');
+    expect(compliance.screening[0].hits[0].entityId).toBe(listed.entityId);
+
+    const search = await fetch(`${base}/v1/screening/search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${complianceToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: `${listed.family}, ${listed.given}`, type: 'person' }),
+    });
+    const result = await search.json();
+    expect(search.status, JSON.stringify(result)).toBe(200);
+    expect(result.hits[0].entityId).toBe(listed.entityId);
+    expect(result.listVersions.map((version: { source: string }) => version.source).sort()).toEqual([
+      'eu',
+      'ofac',
+      'uk',
+      'un',
+    ]);
   });
 
   it('seals a person in workerd, shows each reader its part, and purges on the daily Cron Trigger', async () => {

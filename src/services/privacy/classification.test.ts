@@ -2,7 +2,9 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import * as aml from '../../../schemas/aml.ts';
 import * as common from '../../../schemas/common.ts';
+import * as compliance from '../../../schemas/compliance.ts';
 import * as fx from '../../../schemas/fx.ts';
 import * as health from '../../../schemas/health.ts';
 import * as jurisdictions from '../../../schemas/jurisdictions.ts';
@@ -10,6 +12,8 @@ import * as ledger from '../../../schemas/ledger.ts';
 import * as partners from '../../../schemas/partners.ts';
 import * as privacy from '../../../schemas/privacy.ts';
 import * as quotes from '../../../schemas/quotes.ts';
+import * as sanctions from '../../../schemas/sanctions.ts';
+import * as screening from '../../../schemas/screening.ts';
 import * as transfers from '../../../schemas/transfers.ts';
 import { DATA_CATEGORIES, type DataCategory, SPECIAL_CATEGORIES } from '../../ports/privacy.ts';
 import {
@@ -27,7 +31,9 @@ import {
 
 /** Every module of `schemas/`, by file name; a file missing here fails the first test. */
 const SCHEMA_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  'aml.ts': aml,
   'common.ts': common,
+  'compliance.ts': compliance,
   'fx.ts': fx,
   'health.ts': health,
   'jurisdictions.ts': jurisdictions,
@@ -35,6 +41,8 @@ const SCHEMA_MODULES: Readonly<Record<string, Readonly<Record<string, unknown>>>
   'partners.ts': partners,
   'privacy.ts': privacy,
   'quotes.ts': quotes,
+  'sanctions.ts': sanctions,
+  'screening.ts': screening,
   'transfers.ts': transfers,
 };
 

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type { InsuredPerson } from '../../../schemas/privacy.ts';
+import { AML_BOUND_PATHS, AML_PARAMETER_PATHS } from '../../ports/aml.ts';
 import { DATA_CATEGORIES, type DataCategory, SPECIAL_CATEGORIES } from '../../ports/privacy.ts';
 
 export type Classification = DataCategory | 'none';
@@ -31,6 +32,79 @@ type RegistryEntry = { readonly [C in Classification]?: readonly string[] } & {
 
 // biome-ignore format: one line per group of fields keeps the registry readable
 const REGISTRY = {
+  // --- aml.ts ---
+  // Rule parameters and their bounds are typed leaves (amounts, integers, ratios, closed choices)
+  // declared once in src/ports/aml.ts: none can hold data about a person, so their paths come
+  // from that declaration rather than being listed here a second time.
+  AmlRuleParameters: { none: AML_PARAMETER_PATHS },
+  AmlRuleParameterChanges: { none: AML_PARAMETER_PATHS },
+  AmlRuleBounds: { none: AML_BOUND_PATHS },
+  AmlParameterChange: { none: ['path', 'from', 'to'] },
+  // `note` explains a parameter change to the approver; it is about the rules, not about a
+  // transfer or a person (officers are told to name nobody in it).
+  AmlRuleSetRequest: { none: ['jurisdiction', 'note'], include: { parameters: 'AmlRuleParameterChanges' } },
+  AmlRuleSet: {
+    // `proposedBy`, `activatedBy`: staff user ids.
+    none: [
+      'id', 'object', 'jurisdiction', 'version', 'status', 'note', 'proposedBy', 'proposedAt', 'shadowFrom',
+      'activatedBy', 'activatedAt', 'retiredAt',
+    ],
+    include: { parameters: 'AmlRuleParameters', 'changesFromActive[]': 'AmlParameterChange' },
+  },
+  AmlRuleSetList: { none: ['object'], include: { 'data[]': 'AmlRuleSet' } },
+  AmlRuleSetQuery: { none: ['jurisdiction', 'status'] },
+  AmlRuleSetIdParam: { none: ['id'] },
+  AmlJurisdictionParam: { none: ['code'] },
+  AmlJurisdictionRules: {
+    none: [
+      'object', 'jurisdiction', 'currency', 'active.ruleSetId', 'active.version', 'active.activatedBy',
+      'active.activatedAt', 'holdPolicy.timeoutHours', 'holdPolicy.onTimeout', 'sanctionsLists[]',
+      'fatf.dataAsOf',
+    ],
+    include: {
+      'active.parameters': 'AmlRuleParameters',
+      shadow: 'AmlRuleSet',
+      defaults: 'AmlRuleParameters',
+      bounds: 'AmlRuleBounds',
+    },
+  },
+  // A simulation or shadow report names transfers by id, with decisions, scores and reason codes.
+  AmlDecisionChange: {
+    none: ['transferId', 'createdAt', 'before', 'after', 'scoreBefore', 'scoreAfter', 'reasonsGained[]', 'reasonsLost[]'],
+  },
+  AmlSimulationRequest: { none: ['days'] },
+  AmlSimulation: {
+    none: [
+      'object', 'ruleSetId', 'jurisdiction', 'version', 'days', 'from', 'to', 'replayed', 'skipped',
+      'before.clear', 'before.review', 'before.reject', 'after.clear', 'after.review', 'after.reject',
+      'changedCount', 'truncated',
+    ],
+    include: { 'changed[]': 'AmlDecisionChange' },
+  },
+  AmlShadowReport: {
+    none: [
+      'object', 'ruleSetId', 'jurisdiction', 'version', 'status', 'since', 'compared', 'live.clear',
+      'live.review', 'live.reject', 'shadow.clear', 'shadow.review', 'shadow.reject', 'differingCount',
+    ],
+    include: { 'differing[]': 'AmlDecisionChange' },
+  },
+  BeneficiaryParam: { none: ['subjectId'] },
+  // A life certificate's dates and a date of death are facts of the person's entitlement to a
+  // benefit (alive on a day, entitlement ended, a survivor's benefit beginning): classified with
+  // the benefit information, a special category here, so that they serve the benefit purpose only
+  // and are not disclosed with the birth date (which AML screening may send to a partner).
+  LifeCertificateRequest: { benefit_information: ['issuedOn', 'validUntil'] },
+  LifeCertificate: {
+    // `dataSubjectId`: pseudonymous, like every `ds_…` id; `recordedBy`: a staff user id.
+    none: ['id', 'object', 'dataSubjectId', 'recordedBy', 'createdAt'],
+    benefit_information: ['issuedOn', 'validUntil'],
+  },
+  DeathReportRequest: { benefit_information: ['dateOfDeath'] },
+  DeathReport: {
+    none: ['id', 'object', 'dataSubjectId', 'recordedBy', 'createdAt'],
+    benefit_information: ['dateOfDeath'],
+  },
+
   // --- common.ts ---
   PaginationQuery: { none: ['limit', 'starting_after'] },
   Problem: {
@@ -39,6 +113,86 @@ const REGISTRY = {
       'type', 'title', 'status', 'code', 'detail', 'instance', 'requestId', 'errors[].path',
       'errors[].message', 'errors[].code', '*',
     ],
+  },
+
+  // --- compliance.ts: the review queue ---
+  // Ids, statuses, list data and staff user ids. An officer's reason or note is written about a
+  // transfer and may point at its person indirectly (like a transfer's reference): transaction data,
+  // shown to compliance roles and auditors, never put in audit events or logs.
+  CaseIdParam: { none: ['id'] },
+  SuppressionIdParam: { none: ['id'] },
+  CaseListQuery: { none: ['status', 'priority', 'limit', 'starting_after'] },
+  SuppressionQuery: { none: ['partyKey', 'active', 'limit'] },
+  ReleaseRequest: { transaction: ['reason'] },
+  ApproveReleaseRequest: { transaction: ['note'] },
+  DeclineReleaseRequest: { transaction: ['reason'] },
+  RejectRequest: { transaction: ['reason'] },
+  SuppressionRequest: { none: ['entityId', 'partyKey', 'expiresAt'], transaction: ['reason'] },
+  // A partner agency is an organisation, not a person.
+  CaseInstitution: { none: ['partnerId', 'jurisdiction', 'name'] },
+  // The screened name's tokens: shown only to a role that may see the person's name.
+  CaseParty: {
+    name: ['queryTokens[]'],
+    include: { screening: 'ScreeningResult', person: 'InsuredPersonView', institution: 'CaseInstitution' },
+  },
+  CaseAmlDecision: {
+    none: ['id', 'decision', 'score', 'ruleSetId', 'ruleSetVersion', 'decidedAt'],
+    include: { 'reasons[]': 'AmlReason', 'listVersions[]': 'ListVersionRef' },
+  },
+  CaseDecisionEntry: { none: ['action', 'actor', 'at'], transaction: ['reason'] },
+  CaseEvent: { none: ['id', 'at', 'actor', 'action', 'subjectType', 'subjectId', 'fromState', 'toState'] },
+  CaseTransferSummary: {
+    none: [
+      'id', 'state', 'purpose', 'partnerJurisdiction', 'sourceJurisdiction', 'targetJurisdiction',
+      'sourceCurrency', 'targetCurrency', 'sourceAmount', 'targetAmount', 'createdAt',
+    ],
+  },
+  CaseSummary: {
+    none: [
+      'id', 'object', 'kind', 'status', 'priority', 'openedAt', 'holdExpiresAt', 'escalatedAt', 'subjectId',
+      'topScore', 'reasonCodes[]', 'releaseRequestedBy',
+    ],
+    include: { transfer: 'CaseTransferSummary' },
+  },
+  CaseList: { none: ['object', 'has_more'], include: { 'data[]': 'CaseSummary' } },
+  ComplianceCase: {
+    none: [
+      'id', 'object', 'kind', 'status', 'priority', 'openedAt', 'holdExpiresAt', 'escalatedAt', 'subjectId',
+      'runId', 'releaseRequest.by', 'releaseRequest.at', 'decision.by', 'decision.at', 'suppressionIds[]',
+    ],
+    transaction: ['releaseRequest.reason', 'decision.reason'],
+    include: {
+      'decisions[]': 'CaseDecisionEntry',
+      transfer: 'Transfer',
+      'parties[]': 'CaseParty',
+      aml: 'CaseAmlDecision',
+      'listVersions[]': 'ListVersionRef',
+      'history[]': 'CaseEvent',
+    },
+  },
+  Suppression: {
+    // `partyKey`: a pseudonymous `ds_…` id or a partner agency; `entityId`: a public list entry.
+    none: [
+      'id', 'object', 'partyKey', 'entityId', 'entrySha256', 'caseId', 'createdBy', 'createdAt', 'expiresAt',
+      'revokedAt', 'revokedBy', 'status',
+    ],
+    transaction: ['reason'],
+  },
+  SuppressionList: { none: ['object'], include: { 'data[]': 'Suppression' } },
+  SuspiciousActivityReport: {
+    none: [
+      'object', 'generatedAt', 'generatedBy', 'reportingEntity.name', 'reportingEntity.jurisdiction', 'case.id',
+      'case.kind', 'case.status', 'case.priority', 'case.openedAt', 'case.holdExpiresAt', 'case.escalatedAt',
+      'case.subjectId', 'case.runId', 'ruleSetVersion',
+    ],
+    include: {
+      transfer: 'Transfer',
+      'parties[]': 'CaseParty',
+      aml: 'CaseAmlDecision',
+      'listVersions[]': 'ListVersionRef',
+      'decisions[]': 'CaseDecisionEntry',
+      'timeline[]': 'CaseEvent',
+    },
   },
 
   // --- fx.ts ---
@@ -327,6 +481,70 @@ const REGISTRY = {
       'createdAt', 'expiresAt',
     ],
     include: { 'fees[]': 'FeeLine' },
+  },
+
+  // --- sanctions.ts ---
+  // Metadata of public sanctions lists (hashes, times, counts, file names or publisher URLs): no
+  // entry and nothing about a person.
+  SanctionsListVersion: {
+    none: [
+      'object', 'source', 'versionId', 'sha256', 'publishedAt', 'importedAt', 'trigger', 'origin', 'entryCount',
+      'nameCount', 'added', 'changed', 'removed',
+    ],
+  },
+  SanctionsLists: { none: ['object', 'missing[]'], include: { 'data[]': 'SanctionsListVersion' } },
+  SanctionsImport: {
+    none: [
+      'id', 'object', 'source', 'trigger', 'origin', 'status', 'sha256', 'versionId', 'errorCode', 'error', 'createdAt',
+    ],
+  },
+  SanctionsImports: { none: ['object'], include: { 'data[]': 'SanctionsImport' } },
+  SanctionsImportQuery: { none: ['source', 'limit'] },
+  // --- screening.ts ---
+  // The screened name, birth date and country are the caller's data about a person; hits are
+  // public sanctions-list data (names of listed entries), not data about the gateway's users.
+  ScreeningSearchRequest: { name: ['name'], birth_date: ['birthDate'], address: ['country'], none: ['type', 'limit'] },
+  ListVersionRef: { none: ['source', 'versionId', 'sha256', 'importedAt'] },
+  Thresholds: { none: ['review', 'block'] },
+  TokenMatch: { none: ['listToken', 'queryToken', 'score', 'how'] },
+  HitExplanation: {
+    none: [
+      'matchedNameKind', 'matchedNameQuality', 'extraQueryTokens[]', 'nameScore', 'qualifiers[].qualifier',
+      'qualifiers[].effect', 'qualifiers[].detail', 'script',
+    ],
+    include: { 'tokens[]': 'TokenMatch' },
+  },
+  ScreeningHit: {
+    none: ['entityId', 'source', 'entryId', 'type', 'name', 'matchedName', 'score', 'suppressionId'],
+    include: { explanation: 'HitExplanation' },
+  },
+  // The query's normalised tokens go back to the officer who sent them, nowhere else.
+  ScreeningSearchResult: {
+    name: ['queryTokens[]'],
+    none: ['object'],
+    include: { 'hits[]': 'ScreeningHit', 'listVersions[]': 'ListVersionRef', thresholds: 'Thresholds' },
+  },
+  ScreeningResult: {
+    none: [
+      'id', 'partyRole', 'partyType', 'partyKey', 'outcome', 'topScore', 'listVersions[].source',
+      'listVersions[].versionId', 'listVersions[].sha256', 'listVersions[].importedAt', 'listVersions[].missing',
+      'createdAt',
+    ],
+    include: { thresholds: 'Thresholds', 'hits[]': 'ScreeningHit' },
+  },
+  // Reasons carry amounts, counts, windows and codes only (never a name or an account).
+  AmlReason: { transaction: ['details{}'], none: ['code', 'rule', 'score', 'action', 'details{key}'] },
+  TransferCompliance: {
+    none: [
+      'object', 'transferId', 'partnerJurisdiction', 'decision', 'score', 'ruleSetVersion', 'decidedAt',
+      'shadow[].ruleSetVersion', 'shadow[].decision', 'shadow[].score',
+    ],
+    include: {
+      'reasons[]': 'AmlReason',
+      'listVersions[]': 'ListVersionRef',
+      'screening[]': 'ScreeningResult',
+      'shadow[].reasons[]': 'AmlReason',
+    },
   },
 
   // --- transfers.ts ---

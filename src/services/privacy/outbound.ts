@@ -53,6 +53,24 @@ export const OUTBOUND_MESSAGES: readonly OutboundMessage[] = [
     allowance: { kind: 'role' },
   },
   {
+    type: 'staff.transfer.compliance',
+    description:
+      'GET /v1/transfers/{id}/compliance: the decision, reasons, hits and list versions (no personal field; hits are list data).',
+    allowance: { kind: 'none' },
+  },
+  {
+    type: 'staff.case.read',
+    description:
+      'GET /v1/compliance/cases/{id}: a held transfer or alert for review, the person as the officer’s role may see them.',
+    allowance: { kind: 'role' },
+  },
+  {
+    type: 'staff.case.sar',
+    description:
+      'GET /v1/compliance/cases/{id}/sar and /sar.html: the suspicious-activity report an officer files with the authority, the person as the officer’s role may see them.',
+    allowance: { kind: 'role' },
+  },
+  {
     type: 'subject.export',
     description: 'GET /v1/privacy/subjects/{id}/export (JSON and HTML), handed to the person.',
     allowance: { kind: 'subject' },

@@ -10,8 +10,10 @@ import { isId, newId } from '../../core/ids.ts';
 import { formatMinorUnits } from '../../core/money.ts';
 import type { Executor, Transaction } from '../../db/database.ts';
 import { dataSubjects, journalEntries, quotes, transfers } from '../../db/schema.ts';
+import { screenTransfer } from '../../pipeline/screen-transfer.ts';
 import type { DataCategory } from '../../ports/index.ts';
 import type { AdapterRegistry } from '../adapters/registry.ts';
+import { amlLinkKeys } from '../aml/evaluate.ts';
 import type { Role } from '../auth/roles.ts';
 import { recordJournal } from '../ledger/ledger.ts';
 import { requireConsent } from '../privacy/consent.ts';
@@ -26,6 +28,7 @@ import { exporterFor, legalBasesFor } from '../privacy/legal-basis.ts';
 import { checkInsuredPerson } from '../privacy/person.ts';
 import { readPerson, recordPerson, type SubjectRow } from '../privacy/subjects.ts';
 import { conversionView } from '../quotes/conversion-view.ts';
+import type { ActiveIndex } from '../screening/index-cache.ts';
 import { reservePostings } from './reserve-postings.ts';
 import { insertTransfer, type TransitionContext } from './transitions.ts';
 
@@ -80,11 +83,21 @@ export async function createTransfer(
   tx: Transaction,
   registry: AdapterRegistry,
   input: CreateTransferInput,
-  context: TransitionContext & { partnerId?: string | undefined; privacyKeys?: PrivacyKeys | undefined },
+  context: TransitionContext & {
+    partnerId?: string | undefined;
+    privacyKeys?: PrivacyKeys | undefined;
+    /** The sanctions index of the active list versions (`ScreeningIndexCache.current`). */
+    screening: ActiveIndex;
+  },
 ): Promise<Transfer> {
   const quote = await consumeQuote(tx, input.quoteId, context.actor, context.now);
   const transferId = newId('transfer', context.now.getTime());
   let subject: SubjectRow | undefined;
+  let person: InsuredPerson | null = null;
+  let linkKeys: { accountPseudonym: string | null; benefitPeriodKey: string | null } = {
+    accountPseudonym: null,
+    benefitPeriodKey: null,
+  };
   let legalBases: LegalBasis[] = [];
   if (input.insuredPerson) {
     if (!context.privacyKeys) throw new Error('createTransfer: a person needs the privacy keys');
@@ -95,6 +108,12 @@ export async function createTransfer(
     subject = await recordPerson(tx, privacy, checked.person, checked.identifier, context);
     await requireConsent(tx, exporterFor(registry.home, partner, purpose), purpose, subject, context.now);
     legalBases = legalBasesFor(registry, partner, purpose);
+    person = checked.person;
+    linkKeys = await amlLinkKeys(context.privacyKeys, {
+      person,
+      amlPseudonym: subject.amlPseudonym,
+      now: context.now,
+    });
   }
   const row = await insertTransfer(
     tx,
@@ -114,6 +133,8 @@ export async function createTransfer(
       reference: input.reference ?? null,
       partnerId: context.partnerId ?? null,
       dataSubjectId: subject?.id ?? null,
+      accountPseudonym: linkKeys.accountPseudonym,
+      benefitPeriodKey: linkKeys.benefitPeriodKey,
       legalBases,
       createdBy: context.actor,
     },
@@ -136,10 +157,25 @@ export async function createTransfer(
       feeMinor: quote.feeMinor,
     }),
   });
+  const screened = await screenTransfer(
+    tx,
+    { registry, screening: context.screening },
+    {
+      transfer: row,
+      person,
+      subject: subject ? { id: subject.id, amlPseudonym: subject.amlPseudonym } : null,
+    },
+    context,
+  );
+  const finalJournal = await reserveJournals(tx, [transferId]);
   // The creator's answer names the person by id only: it is stored for idempotent replays and
   // must not become a clear copy of the data; reading the transfer shows what the reader may see.
-  const person = subject ? disclose(subject.id, null, []) : null;
-  return toTransferView(row, { id: journal.id, phase: journal.phase }, person);
+  const personView = subject ? disclose(subject.id, null, []) : null;
+  return toTransferView(
+    screened.transfer,
+    finalJournal.get(transferId) ?? { id: journal.id, phase: journal.phase },
+    personView,
+  );
 }
 
 export function toTransferView(

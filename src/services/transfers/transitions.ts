@@ -16,6 +16,11 @@ export interface TransitionContext {
   requestId?: string | undefined;
   now: Date;
   reason?: string;
+  /**
+   * False for a state nobody outside the transaction can observe (`screening`, entered and left
+   * in the transaction that creates the transfer): the partner is not called back for it.
+   */
+  notify?: boolean;
 }
 
 type NewTransfer = Omit<typeof transfers.$inferInsert, 'state' | 'createdAt' | 'updatedAt'>;
@@ -72,7 +77,7 @@ export async function changeTransferState(
     data: context.reason ? { reason: context.reason } : {},
     now: context.now,
   });
-  await notifyPartner(tx, row, from, context.now);
+  if (context.notify !== false) await notifyPartner(tx, row, from, context.now);
   return row;
 }
 

@@ -22,14 +22,18 @@ export const createTransferHandler: RouteHandler<typeof createTransferRoute, App
   const principal = principalOf(c);
   const body = c.req.valid('json');
   const requestHash = await sha256Hex(canonicalJson({ operation: 'POST /v1/transfers', body }));
+  const db = await c.get('db')();
+  // Built (or reused) outside the transaction: the index serves every request of this process.
+  const screening = await deps.screening.current(db);
   const result = await runIdempotent(
-    await c.get('db')(),
+    db,
     { principal: principal.subject, key: c.req.valid('header')['idempotency-key'], requestHash },
     async (tx) => {
       const transfer = await createTransfer(tx, deps.registry, body, {
         actor: principal.subject,
         partnerId: principal.partner?.partnerId,
         privacyKeys: deps.privacyKeys,
+        screening,
         requestId: c.get('requestId'),
         now: deps.clock(),
       });
