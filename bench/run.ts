@@ -15,6 +15,8 @@
  *              against the same route with a bearer token, in process and over HTTP.
  *   privacy:   pseudonyms and field sealing (bench/privacy.ts) against serialising a person, and
  *              transfers naming a person against transfers without one.
+ *   screening: the sanctions name matcher (bench/screening.ts): index build time and heap, and one
+ *              name searched against OFAC + UN, against normalising the query alone.
  *
  * `npm run bench -- signatures` (or `micro`, `quotes`, `app`, several at once) runs only those
  * sections; `app` covers the app and http tables.
@@ -42,6 +44,7 @@ import { createQuote } from '../src/services/quotes/quotes.ts';
 import { createScreeningIndexCache } from '../src/services/screening/index-cache.ts';
 import { importFixtureLists } from '../test/helpers/sanctions.ts';
 import { privacyCrypto, privacyTransfers } from './privacy.ts';
+import { screeningBench } from './screening.ts';
 import { signatureVerification, signedRequests } from './signatures.ts';
 
 /** A fixed clock: the demo table is dated the Friday before, so every quote uses a fresh rate. */
@@ -286,6 +289,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   app: appAndHttp,
   signatures,
   privacy,
+  screening: () => screeningBench(measure, print),
 };
 const selected = process.argv.slice(2);
 const unknown = selected.filter((name) => !(name in SECTIONS));

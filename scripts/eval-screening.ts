@@ -18,10 +18,8 @@
  * 1 when a target is missed on the test half, 0 otherwise (also when the shared data is absent,
  * with a message saying so).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { SanctionsEntry } from '../src/ports/sanctions.ts';
-import { decodeLatin1, parseOfac } from '../src/services/sanctions/parsers/ofac.ts';
-import { parseUn } from '../src/services/sanctions/parsers/un.ts';
 import {
   buildSanctionsIndex,
   DEFAULT_THRESHOLDS,
@@ -32,9 +30,10 @@ import {
 import { normaliseName } from '../src/services/screening/matching/normalise.ts';
 import { SCORING, type ScoringParameters } from '../src/services/screening/matching/score.ts';
 import { seededRandom } from '../test/helpers/random.ts';
-import { sharedFile, skipMessage } from '../test/helpers/shared-data.ts';
-import { LATIN_ORIGINS, type NameOrigin, SCRIPT_ORIGINS } from './eval/ordinary-names.ts';
-import { nameWords, type VariantKind, variantsOf } from './eval/variants.ts';
+import { loadDevelopmentEntries } from './eval/data.ts';
+import { ordinaryName, randomBirthDate } from './eval/ordinary.ts';
+import { LATIN_ORIGINS, SCRIPT_ORIGINS } from './eval/ordinary-names.ts';
+import { nameWords, variantsOf } from './eval/variants.ts';
 
 const SEED = 20_260_227;
 /** `--quick`: a third of the cases, for trying parameters; `--scoring '{"listMissing":0.8}'` overrides scoring parameters. */
@@ -88,34 +87,6 @@ function hash(text: string): number {
 
 function halfOf(key: string): Half {
   return hash(key) % 2 === 0 ? 'train' : 'test';
-}
-
-function loadEntries(): SanctionsEntry[] | undefined {
-  const files = {
-    sdn: sharedFile('sanctions/ofac/sdn.csv'),
-    alt: sharedFile('sanctions/ofac/alt.csv'),
-    add: sharedFile('sanctions/ofac/add.csv'),
-    comments: sharedFile('sanctions/ofac/sdn_comments.csv'),
-    un: sharedFile('sanctions/un/consolidated-dev.xml'),
-  };
-  const missing = Object.entries(files).find(([, file]) => file === undefined);
-  if (missing) {
-    console.log(
-      skipMessage(
-        missing[0] === 'un' ? 'sanctions/un/consolidated-dev.xml' : `sanctions/ofac/${missing[0]}.csv`,
-      ),
-    );
-    return undefined;
-  }
-  const latin1 = (file: string | undefined) => decodeLatin1(readFileSync(file as string));
-  const ofac = parseOfac({
-    sdn: latin1(files.sdn),
-    alt: latin1(files.alt),
-    add: latin1(files.add),
-    comments: latin1(files.comments),
-  });
-  const un = parseUn(readFileSync(files.un as string, 'utf8'));
-  return [...ofac.entries, ...un.entries];
 }
 
 const entityKey = (entry: SanctionsEntry) => `${entry.source}:${entry.id}`;
@@ -275,38 +246,6 @@ function collisionKey(name: string): string {
   return nameWords(name).sort().join(' ');
 }
 
-function ordinaryName(origin: NameOrigin, random: () => number): string {
-  const given = () => origin.given[Math.floor(random() * origin.given.length)] as string;
-  const family = () => origin.family[Math.floor(random() * origin.family.length)] as string;
-  switch (origin.shape) {
-    case 'family-given':
-      return `${family()} ${given()}`;
-    case 'arabic':
-      return random() < 0.5 ? `${given()} ${given()} ${family()}` : `${given()} ${family()}`;
-    case 'spanish': {
-      const first = random() < 0.3 ? `${given()} ${given()}` : given();
-      return random() < 0.8 ? `${first} ${family()} ${family()}` : `${first} ${family()}`;
-    }
-    case 'russian': {
-      const name = given();
-      const female = /[aая]$/.test(name);
-      const patronymics = origin.patronymics ?? [];
-      const patronymic = patronymics[2 * Math.floor((random() * patronymics.length) / 2) + (female ? 1 : 0)];
-      const surname = family() + (female ? (/[а-я]/.test(name) ? 'а' : 'a') : '');
-      return random() < 0.5 && patronymic ? `${name} ${patronymic} ${surname}` : `${name} ${surname}`;
-    }
-    default:
-      return `${given()} ${family()}`;
-  }
-}
-
-function randomBirthDate(random: () => number): string {
-  const year = 1940 + Math.floor(random() * 66);
-  const month = 1 + Math.floor(random() * 12);
-  const day = 1 + Math.floor(random() * 28);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 function ordinaryCases(entries: readonly SanctionsEntry[]) {
   const random = seededRandom(SEED + 1);
   const listed = new Set(entries.flatMap((entry) => entry.names.map((name) => collisionKey(name.full))));
@@ -433,7 +372,7 @@ function failures(title: string, cases: readonly Case[], count = FAILURES_SHOWN)
 
 function main(): number {
   const started = performance.now();
-  const entries = loadEntries();
+  const entries = loadDevelopmentEntries();
   if (!entries) {
     console.log('eval:screening skipped: the shared sanctions data is not available.');
     return 0;

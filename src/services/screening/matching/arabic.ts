@@ -13,7 +13,7 @@ const ALPHABET = 128;
 
 interface LetterSpec {
   /** Cost of each Latin symbol this letter may be written with (Infinity: never). */
-  costs: Float32Array;
+  costs: Float64Array;
   /** Cost of a Latin spelling leaving the letter out. */
   skip: number;
   /** Consonants are written in every spelling; the long vowels, ʿayn and hamza may not be. */
@@ -27,7 +27,7 @@ for (const line of ARABIC_LETTERS.trim().split('\n')) {
   const [spec, skipText] = line.split('|');
   const [letters, ...options] = (spec as string).trim().split(/\s+/);
   const skip = skipText === undefined ? 1 : Number(skipText.trim());
-  const costs = new Float32Array(ALPHABET).fill(Number.POSITIVE_INFINITY);
+  const costs = new Float64Array(ALPHABET).fill(Number.POSITIVE_INFINITY);
   const skeletonSymbols: string[] = [];
   for (const option of options) {
     const [symbol, cost] = option.split(':') as [string, string | undefined];
@@ -43,7 +43,7 @@ for (const line of ARABIC_LETTERS.trim().split('\n')) {
 /** One letter of an Arabic word, as the alignment sees it. */
 export interface ArabicSlot {
   letter: string;
-  costs: Float32Array;
+  costs: Float64Array;
   skip: number;
   consonant: boolean;
   skeleton: string[];
@@ -63,7 +63,7 @@ function articleLam(spec: LetterSpec): ArabicSlot {
 /** A final ha is often silent (-zadeh, -ullah): it may be written as a vowel, as h, or not at all. */
 const FINAL_HA = 'هہھۀە';
 const FINAL_HA_COSTS = (() => {
-  const costs = new Float32Array(ALPHABET).fill(Number.POSITIVE_INFINITY);
+  const costs = new Float64Array(ALPHABET).fill(Number.POSITIVE_INFINITY);
   for (const symbol of 'haeX') costs[symbol.charCodeAt(0)] = symbol === 'X' ? 0.5 : 0;
   return costs;
 })();
@@ -157,7 +157,7 @@ export function arabicToLatinCost(word: ArabicWord, latin: string): number {
  * The consonant skeletons (see phonetic.ts `skeleton`) that usual Latin spellings of the word
  * have, to find candidate Latin tokens in the index; at most `limit` of them.
  */
-export function arabicSkeletons(word: ArabicWord, limit = 16): string[] {
+export function arabicSkeletons(word: ArabicWord, limit = 8): string[] {
   let results = [''];
   for (const slot of word.slots) {
     const options = slot.consonant ? slot.skeleton : ['', ...slot.skeleton];

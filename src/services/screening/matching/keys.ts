@@ -78,10 +78,12 @@ export function queryKeys(unit: UnitContent, breadth: KeyBreadth, sink: KeySink)
     }
   }
   if (breadth === 'exact') return;
-  for (const value of skeletonsOf(unit)) {
+  skeletonsOf(unit).forEach((value, i) => {
     sink('skeleton', value);
     sink('skeletonDeletion', value);
-    if (breadth === 'full' && value.length >= MIN_SKELETON_DELETION_LENGTH)
+    // An Arabic word has several skeletons already; its deletions are looked up for the first only.
+    if (breadth === 'full' && (i === 0 || !unit.arabic) && value.length >= MIN_SKELETON_DELETION_LENGTH) {
       eachDeletion(value, 'skeleton', sink);
-  }
+    }
+  });
 }

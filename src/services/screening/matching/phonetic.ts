@@ -6,8 +6,8 @@
  * weighted edit distance between two phonetic forms, where the substitutions that transliteration
  * systems make (o/u, e/i, q/k, z/dh …) cost less than a typo.
  *
- * Symbols: vowels a e i o u; semivowels y w; consonants b d f g h k l m n p q r s t v z and
- * S (sh), C (ch), X (kh), Z (zh), G (gh), J (j, dj, dzh).
+ * Symbols: vowels a e i o u; semivowels y w; consonants b d f g h k l m n p r s t v z and
+ * S (sh), C (ch), X (kh), Z (zh), G (gh), J (j, dj, dzh); q is written k.
  */
 
 const VOWEL_LETTERS = 'aeiou';
@@ -72,6 +72,14 @@ export function phonetic(token: string): string {
       case 'j':
         symbol = 'J';
         break;
+      case 'q':
+        // q and k write one sound in Latin spellings of names (Qasim, Kasim; Tariq, Tarik).
+        symbol = 'k';
+        break;
+      case 'o':
+        // French ou is u (Youssef, Moussa, Louis).
+        if (next === 'u') [symbol, length] = ['u', 2];
+        break;
     }
     symbols.push(symbol);
     i += length;
@@ -92,11 +100,12 @@ export function phonetic(token: string): string {
   }
   // A leading i before a vowel is the same glide (Iurii, Iakov, Ievgen = Yuri, Yakov, Yevgen).
   if (symbols[0] === 'i' && isVowel(symbols[1] ?? '')) symbols[0] = 'y';
-  // Doubled consonants are spelling (Mohammed, Mohamed); a doubled vowel writes a long one (Ameer).
+  // Doubled consonants are spelling (Mohammed, Mohamed); a doubled vowel writes a long one (Ameer),
+  // except ii, which is the y of -iy spelt as a vowel (Yuriy, Iurii, Dmitriy).
   let out = '';
   let last = '';
   for (const symbol of symbols) {
-    if (symbol !== last || isVowel(symbol)) out += symbol;
+    if (symbol !== last || (isVowel(symbol) && symbol !== 'i')) out += symbol;
     last = symbol;
   }
   return out;
@@ -123,9 +132,9 @@ export function skeleton(phoneticForm: string): string {
  * glides by their vowel (y/i, w/u/o).
  */
 const SUBSTITUTIONS = `
-  a-e:0.2 e-i:0.2 o-u:0.2 a-o:0.5 a-i:0.5 e-o:0.5 i-u:0.5 a-u:0.6 e-u:0.6 i-o:0.6
+  a-e:0.2 e-i:0.2 o-u:0.2 e-u:0.4 a-o:0.5 a-i:0.5 e-o:0.5 i-u:0.5 a-u:0.6 i-o:0.6
   y-i:0.2 y-e:0.3 w-u:0.2 w-o:0.3 w-v:0.2 y-J:0.3
-  k-q:0.2 g-q:0.3 g-k:0.4 k-C:0.5 k-X:0.4 h-X:0.3 C-X:0.3 g-G:0.2 G-X:0.4 G-h:0.5 g-h:0.5 G-q:0.4
+  g-k:0.3 G-k:0.4 k-C:0.5 k-X:0.4 h-X:0.3 C-X:0.3 g-G:0.2 G-X:0.4 G-h:0.5 g-h:0.5
   t-d:0.5 d-z:0.4 s-z:0.3 s-t:0.5 s-S:0.4 S-C:0.3 C-J:0.3 J-Z:0.3 J-g:0.4 z-Z:0.4 S-Z:0.4 s-C:0.6
   b-p:0.4 b-v:0.5 f-v:0.3 f-p:0.5 l-r:0.6 m-n:0.6
 `;
@@ -145,8 +154,8 @@ for (const vowel of VOWEL_LETTERS) VOWEL_CODES[vowel.charCodeAt(0)] = 1;
 function isVowelCode(symbol: number): boolean {
   return VOWEL_CODES[symbol] === 1;
 }
-const substitution = new Float32Array(ALPHABET * ALPHABET).fill(1);
-const indel = new Float32Array(ALPHABET);
+const substitution = new Float64Array(ALPHABET * ALPHABET).fill(1);
+const indel = new Float64Array(ALPHABET);
 for (let a = 0; a < ALPHABET; a += 1) {
   substitution[a * ALPHABET + a] = 0;
   indel[a] = indelCost(a);
@@ -190,8 +199,8 @@ function weightedDistance(
   a: string,
   b: string,
   limit: number,
-  substitutionCosts: Float32Array,
-  indelCosts: Float32Array,
+  substitutionCosts: Float64Array,
+  indelCosts: Float64Array,
   cheapestIndel: number,
   finalVowel?: number,
 ): number {
@@ -244,8 +253,8 @@ export function substitutionCost(a: string, b: string): number {
  * Plain spelling edits: every insertion and deletion costs 1, a substitution 1 or — for keys next
  * to each other on a QWERTY keyboard, the commonest slip — 0.6, a swap of neighbours 0.6.
  */
-const spellingSubstitution = new Float32Array(ALPHABET * ALPHABET).fill(1);
-const spellingIndel = new Float32Array(ALPHABET).fill(1);
+const spellingSubstitution = new Float64Array(ALPHABET * ALPHABET).fill(1);
+const spellingIndel = new Float64Array(ALPHABET).fill(1);
 for (let a = 0; a < ALPHABET; a += 1) spellingSubstitution[a * ALPHABET + a] = 0;
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const ADJACENT_KEY = 0.6;

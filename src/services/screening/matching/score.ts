@@ -26,7 +26,10 @@ export interface ScoringParameters {
   creditExponent: number;
   /** The similarity at which credit reaches 0 (at or above the pairing floor). */
   creditFloor: number;
-  /** E: matched listed rarity that counts as full evidence. */
+  /**
+   * E: matched listed rarity that counts as full evidence, in rarity units (score.ts callers scale
+   * the default, given in units of the rarest possible token, by the size of the lists).
+   */
   evidence: number;
   /** Factor of a name none of whose paired tokens is strong (similar everywhere, equal nowhere). */
   unanchored: number;
@@ -42,7 +45,7 @@ export const SCORING: ScoringParameters = {
   queryMissing: 0.7,
   creditExponent: 1.5,
   creditFloor: 0.6,
-  evidence: 12,
+  evidence: 1.2,
   unanchored: 0.9,
   conflict: 1.5,
 };
@@ -78,6 +81,7 @@ export interface TokenOutcome {
 }
 
 interface Pair {
+  minor: boolean;
   listedMask: number;
   queryMask: number;
   score: number;
@@ -119,8 +123,10 @@ export function scoreName(
       if (listedJoin && queryJoin) continue;
       const found = similarity(q, l);
       if (!found || found.score < SIMILARITY_FLOOR) continue;
-      if ((listedMinor || (queryMask & query.minor) === queryMask) && found.score < MINOR_PAIRING) continue;
+      const minor = listedMinor || (queryMask & query.minor) === queryMask;
+      if (minor && found.score < MINOR_PAIRING) continue;
       pairs.push({
+        minor,
         listedMask,
         queryMask,
         score: found.score,
@@ -130,7 +136,9 @@ export function scoreName(
       });
     }
   }
-  pairs.sort((a, b) => b.score - a.score || b.size - a.size);
+  // Titles and particles pair last, with what is left: an "al" must not take the "al" inside
+  // "Abd al-Rahman" before a join of the whole has its turn.
+  pairs.sort((a, b) => Number(a.minor) - Number(b.minor) || b.score - a.score || b.size - a.size);
 
   const listCount = listed.weights.length;
   const queryCount = query.weights.length;

@@ -47,10 +47,12 @@ type ExactPairs = Map<number, { singles: number; joins: number }>;
 export function createSearch(
   store: IndexStore,
   entries: readonly SanctionsEntry[],
-  scoring: ScoringParameters,
+  parameters: ScoringParameters,
   thresholds: { review: number; block: number },
 ) {
   const { names, vocabulary } = store;
+  // Evidence is asked in units of the rarest token, whose weight grows with the size of the lists.
+  const scoring: ScoringParameters = { ...parameters, evidence: parameters.evidence * store.rarest };
   const vocabularySize = vocabulary.units.length;
   const estimate = new Float64Array(names.count);
   const positionBest = new Float64Array(names.count);

@@ -7,7 +7,6 @@
 import type { ListedName, SanctionsEntry } from '../../../ports/sanctions.ts';
 import { KEY_KINDS, type KeyKind, listedKeys } from './keys.ts';
 import { type NormalisedToken, normaliseName } from './normalise.ts';
-import { phonetic } from './phonetic.ts';
 import { identifierKey, MIN_IDENTIFIER_LENGTH } from './qualifiers.ts';
 import { contentCache, type NameUnit, nameUnits, type UnitContent } from './units.ts';
 
@@ -54,6 +53,8 @@ export interface IndexStore {
   vocabulary: Vocabulary;
   /** Identifier numbers (identifierKey) to entry indexes. */
   identifiers: Map<string, number[]>;
+  /** Rarity of a token that one listed name has: the unit in which the evidence parameter is given. */
+  rarest: number;
   /** Token weights for a query name (units 0..n-1 are its tokens): rarity in these lists, role and middle-name factors. */
   queryWeights(tokens: readonly NormalisedToken[], units: readonly NameUnit[]): Float64Array;
 }
@@ -238,6 +239,7 @@ export function buildStore(entries: readonly SanctionsEntry[]): IndexStore {
     },
     vocabulary: { units, weight: vocabularyWeight, postingStart, posting, keys },
     identifiers,
+    rarest: Math.log(1 + nameCount),
     queryWeights(tokens, units) {
       const into = new Float64Array(tokens.length);
       weigh(

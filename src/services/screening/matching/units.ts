@@ -177,23 +177,27 @@ function isSyllable(content: UnitContent): boolean {
 export function nameUnits(tokens: readonly NormalisedToken[], cache?: ContentCache): NameUnit[] {
   const singles = tokens.map((token) => tokenContent(token, cache));
   const units: NameUnit[] = singles.map((content, position) => unit([position], content));
-  const joinable: number[] = [];
+  const parts: number[] = [];
   tokens.forEach((token, position) => {
-    if (token.role === 'name' || token.role === 'particle') joinable.push(position);
+    if (token.role === 'name' || token.role === 'particle') parts.push(position);
   });
-  for (let k = 0; k + 1 < joinable.length; k += 1) {
-    const first = joinable[k] as number;
-    const second = joinable[k + 1] as number;
+  for (let k = 0; k + 1 < parts.length; k += 1) {
+    const first = parts[k] as number;
+    const second = parts[k + 1] as number;
     const a = singles[first] as UnitContent;
     const b = singles[second] as UnitContent;
-    const pair = joinContent([a, b], cache);
+    // Names written as one word have a short part (Abdul Rahman, Nasr Allah, Mohammad Reza,
+    // Abu Bakr, Jong Un) or a particle (al Baghdadi): two long names are not written together.
+    const joinable =
+      isSyllable(a) || isSyllable(b) || tokens[first]?.role === 'particle' || a.arabic !== undefined;
+    const pair = joinable ? joinContent([a, b], cache) : undefined;
     if (pair) units.push(unit([first, second], pair));
     // Two syllables (Chong Nam, Nam Chong) join in either order: lists order them differently.
     if (isSyllable(a) && isSyllable(b)) {
       const reversed = joinContent([b, a], cache);
       if (reversed) units.push(unit([first, second], reversed));
     }
-    const third = joinable[k + 2];
+    const third = parts[k + 2];
     if (tokens[second]?.role === 'particle' && third !== undefined) {
       const c = singles[third] as UnitContent;
       const positions = [first, second, third];

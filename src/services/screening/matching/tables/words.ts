@@ -48,9 +48,9 @@ export const ARABIC_LINKS = wordSet('بن ابن بنت ولد');
 /** Generational suffixes. */
 export const SUFFIXES = wordSet('jr jnr junior sr snr senior ii iii iv');
 
-/** Legal forms and generic words of organisation names (applied to organisations only). */
+/** Legal forms and connecting words of organisation names (applied to organisations only). */
 export const LEGAL_FORMS = wordSet(`
   ltd limited llc inc incorporated co corp corporation company plc llp lp sa sas sarl srl spa sl gmbh ag kg
   bv nv ab oy as jsc ojsc cjsc pjsc oao zao ooo pao tov fze fzco fzc fzllc pte pvt private sdn bhd cv
-  the and of
+  the and of de del la le y et und
 `);
