@@ -12,6 +12,7 @@ export type VariantKind =
   | 'middle'
   | 'transliteration'
   | 'typo'
+  | 'typos'
   | 'particle'
   | 'combined';
 
@@ -51,6 +52,10 @@ export function nameWords(full: string): string[] {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(
+      /[ıłøđßæœ]/g,
+      (letter) => ({ ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe' })[letter] ?? letter,
+    )
     .replace(/['’‘`ʻʼ]/g, '');
   const comma = folded.indexOf(',');
   const natural = comma > 0 ? `${folded.slice(comma + 1)} ${folded.slice(0, comma)}` : folded;
@@ -301,7 +306,8 @@ export function variantsOf(full: string, random: Random): Variant[] {
   if (formatted) variants.push({ kind: 'last-first', text: formatted });
   add('middle', dropMiddle(words, random));
   add('transliteration', transliterate(words, random, random() < 0.6 ? 1 : 2));
-  add('typo', typos(words, random));
+  const typoCount = random() < 0.6 ? 1 : 2;
+  add(typoCount === 1 ? 'typo' : 'typos', typos(words, random, typoCount));
   add('particle', particle(words, random));
   // Two different changes, each a single one (one transliteration, one typo).
   const steps = [

@@ -16,7 +16,7 @@ function allows(status: CaseStatus, action: CaseAction): boolean {
   } catch (error) {
     expect(error).toBeInstanceOf(GatewayError);
     expect((error as GatewayError).code).toBe('case_state_conflict');
-    expect((error as GatewayError).details).toMatchObject({ status, action });
+    expect((error as GatewayError).details).toMatchObject({ caseStatus: status, action });
     return false;
   }
 }

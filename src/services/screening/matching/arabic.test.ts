@@ -35,6 +35,11 @@ describe('arabicToLatinCost', () => {
     expect(cost('خالد', 'walid')).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a Latin sh, kh, th or dh written for two letters (اسحاق: Ishaq; فتحي: Fathi)', () => {
+    expect(cost('اسحاق', 'ishaq')).toBeLessThanOrEqual(0.2);
+    expect(cost('فتحي', 'fathi')).toBeLessThanOrEqual(0.2);
+  });
+
   it('reads Persian and Urdu letters', () => {
     expect(cost('پرویز', 'parviz')).toBeLessThanOrEqual(0.3);
     expect(cost('گل', 'gul')).toBe(0);

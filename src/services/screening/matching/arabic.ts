@@ -109,6 +109,12 @@ export function joinArabicWords(words: readonly ArabicWord[]): ArabicWord {
   return { slots, consonants: slots.filter((slot) => slot.consonant).length };
 }
 
+/** The letters a Latin h may stand for after another consonant. */
+const ASPIRATED = 'حهہھ';
+/** Latin symbols that write two letters, the second aspirated (see ASPIRATED), by the first letter. */
+const DIGRAPH_PAIRS: Readonly<Record<string, string>> = { S: 'سص', X: 'كک', Z: 'ظز', t: 'تط', d: 'دض' };
+const DIGRAPH_PAIR_COST = 0.2;
+
 /**
  * Cost of a Latin symbol that no Arabic letter accounts for: a short vowel is free, but a second
  * vowel in a row (ou, ee, ai) writes a long vowel that Arabic would have written, and a final
@@ -147,6 +153,15 @@ export function arabicToLatinCost(word: ArabicWord, latin: string): number {
       if (skipSlot < best) best = skipSlot;
       const skipLatin = (table[row + j - 1] as number) + latinSkip(symbol, latin[j - 2], j === m);
       if (skipLatin < best) best = skipLatin;
+      // A Latin digraph for two Arabic letters: sh for س + ح (Ishaq), kh for ك + ه, zh for ظ + ه
+      // (Mazhar), th and dh
+      // for ت / د + ح (Fathi), folded to one symbol by the phonetic form.
+      if (i > 1 && ASPIRATED.includes(slot.letter)) {
+        const previous = (word.slots[i - 2] as ArabicSlot).letter;
+        const pairCost = DIGRAPH_PAIRS[symbol]?.includes(previous) ? DIGRAPH_PAIR_COST : Infinity;
+        const viaPair = (table[row - 2 * width + j - 1] as number) + pairCost;
+        if (viaPair < best) best = viaPair;
+      }
       table[row + j] = best;
     }
   }

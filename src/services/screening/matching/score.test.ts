@@ -89,3 +89,17 @@ describe('scoreName', () => {
     expect(outcome.how).toEqual(['missing', 'exact']);
   });
 });
+
+describe('complete matches', () => {
+  it('keep full evidence however common the names, where a partial match of them does not', () => {
+    // Two common tokens (low rarity): the evidence factor would lower the score of any match.
+    const parameters = { ...SCORING, evidence: 10 };
+    const listed = side([1, 1]);
+    const complete = scoreName(side([1, 1]), listed, table({ '0-0': 1, '1-1': 0.95 }), parameters);
+    const partial = scoreName(side([1, 1, 4]), listed, table({ '0-0': 1, '1-1': 0.95 }), parameters);
+    const fuzzy = scoreName(side([1, 1]), listed, table({ '0-0': 1, '1-1': 0.9 }), parameters);
+    expect(complete.score).toBeGreaterThan(0.95);
+    expect(partial.score).toBeLessThan(0.6);
+    expect(fuzzy.score).toBeLessThan(0.6);
+  });
+});

@@ -7,13 +7,14 @@
  * paired tokens and missing weight U = Σ w over its unpaired ones:
  *
  *     ratio = (Mₗ + M_q) / (Mₗ + M_q + Dₗ + D_q + 2κ·C + α·(Uₗ − C) + β·(U_q − C)),  C = min(Uₗ, U_q)
- *     score = ratio · min(1, Mₗ / E)^½ · (anchored ? 1 : u)
+ *     score = ratio · max(min(1, Mₗ / E)^½, complete ? e꜀ : 0) · (anchored ? 1 : u)
  *
  * With α, β < 1 a name left out on one side (a middle name, a second surname) costs a little; a
  * name on each side that matches nothing (C) contradicts and costs more (κ > 1); a misspelt token
  * costs by how far it is. The evidence factor asks that the matched listed tokens together be rare
  * enough to identify someone (E, in the same rarity units): a shared "Mohammed" alone proves
- * little however well it matches.
+ * little however well it matches — unless the query is the whole listed name (complete: two tokens
+ * or more, all paired, all written alike), which is reviewed however common it is.
  */
 import { type MatchHow, SIMILARITY_FLOOR, type UnitSimilarity } from './similarity.ts';
 
@@ -38,6 +39,12 @@ export interface ScoringParameters {
    * one (Cho Ji Woo, Cho Il Woo) contradicts, where a name left out only lacks.
    */
   conflict: number;
+  /**
+   * The least evidence factor of a complete match — every token of both names paired (two or
+   * more), every pair written the same way or as a usual spelling of it: a name that is exactly a listed name is
+   * reviewed however common it is (qualifiers such as a birth date then tell the people apart).
+   */
+  completeEvidence: number;
 }
 
 export const SCORING: ScoringParameters = {
@@ -48,6 +55,7 @@ export const SCORING: ScoringParameters = {
   evidence: 1.2,
   unanchored: 0.9,
   conflict: 1.5,
+  completeEvidence: 1,
 };
 
 /** The credit a similarity earns (1 for equal, 0 at the floor). */
@@ -137,9 +145,25 @@ export function scoreName(
     }
   }
   // Titles and particles pair last, with what is left: an "al" must not take the "al" inside
-  // "Abd al-Rahman" before a join of the whole has its turn.
-  pairs.sort((a, b) => Number(a.minor) - Number(b.minor) || b.score - a.score || b.size - a.size);
+  // "Abd al-Rahman" before a join of the whole has its turn. At equal similarity either the
+  // smaller pair (a join is the fallback for names written together, not a way to take a
+  // neighbour's token) or the larger one (a join that covers two tokens at once) may be right:
+  // both orders are tried and the better pairing counts.
+  const byMinor = (a: Pair, b: Pair) => Number(a.minor) - Number(b.minor) || b.score - a.score;
+  const smallerFirst = [...pairs].sort((a, b) => byMinor(a, b) || a.size - b.size);
+  const largerFirst = pairs.sort((a, b) => byMinor(a, b) || b.size - a.size);
+  const first = assign(query, listed, smallerFirst, parameters);
+  const second = assign(query, listed, largerFirst, parameters);
+  return second.score > first.score ? second : first;
+}
 
+/** Pairs greedily in the given order, each token once, and scores the pairing. */
+function assign(
+  query: SideTokens,
+  listed: SideTokens,
+  pairs: readonly Pair[],
+  parameters: ScoringParameters,
+): TokenOutcome {
   const listCount = listed.weights.length;
   const queryCount = query.weights.length;
   const queryToken: (number | null)[] = new Array(listCount).fill(null);
@@ -151,11 +175,13 @@ export function scoreName(
   let queryUsed = 0;
 
   let anchored = false;
+  let allStrong = true;
   for (const pair of pairs) {
     if ((pair.listedMask & listUsed) !== 0 || (pair.queryMask & queryUsed) !== 0) continue;
     listUsed |= pair.listedMask;
     queryUsed |= pair.queryMask;
     anchored ||= pair.strong;
+    allStrong &&= pair.strong;
     // The query side of a pair weighs what the listed side weighs, so that a misspelt common
     // name is not mistaken for a rare one.
     const firstQuery = lowestBit(pair.queryMask);
@@ -211,7 +237,13 @@ export function scoreName(
     parameters.listMissing * (listMissing - conflicting) +
     parameters.queryMissing * (queryMissing - conflicting);
   const ratio = denominator > 0 ? matched / denominator : 0;
-  const evidence = Math.min(1, listMatched / parameters.evidence) ** 0.5;
+  // One token is never a complete name: a lone common name still asks for evidence.
+  const complete =
+    allStrong && listCount >= 2 && listUsed === (1 << listCount) - 1 && queryUsed === (1 << queryCount) - 1;
+  const evidence = Math.max(
+    Math.min(1, listMatched / parameters.evidence) ** 0.5,
+    complete ? parameters.completeEvidence : 0,
+  );
   return {
     queryToken,
     listScore,

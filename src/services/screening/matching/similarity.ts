@@ -15,8 +15,8 @@ export interface UnitSimilarity {
   how: MatchHow;
   /**
    * Written the same way, or as a usual spelling of the same sound: equal, equal phonetic forms,
-   * a reading of a transliteration, or an Arabic word aligned at no cost. A name none of whose
-   * tokens is strong is only similar, not the same (score.ts).
+   * a reading of a transliteration, an Arabic word aligned at no cost, or one typo in a name of
+   * five letters or more. A name none of whose tokens is strong is only similar (score.ts).
    */
   strong: boolean;
 }
@@ -27,8 +27,25 @@ export const SIMILARITY_FLOOR = 0.6;
 const SAME_PHONETIC = 0.95;
 /** The most a differing pair can score, so that equal forms always rank first. */
 const BEST_FUZZY = 0.94;
-/** Below this phonetic similarity a spelling comparison is not tried (it could not reach a match). */
-const SPELLING_CHECK = 0.7;
+/** The shortest name in which one typo still counts as writing it the same way (see `strong`). */
+const SLIP_LENGTH = 5;
+/**
+ * Typos are counted against the name's length plus this: one slip in a short name (Arc for Arce,
+ * Jaer for Jaber) is still most of the name, and the same slip weighs less the longer the name.
+ */
+const TYPO_LENGTH_ALLOWANCE = 2;
+/**
+ * The most a Latin query token can score against a listed Arabic-script word. Read into a script
+ * that writes no short vowels, many Latin names fit one word (Mahmoud and Muhammad both fit
+ * محمد but one letter); the entry's Latin names are the better evidence, so this reading only
+ * supports a match and never anchors one.
+ */
+const LATIN_READ_INTO_ARABIC = 0.85;
+/**
+ * Forms of which the shorter is under this share of the longer are different names, however cheap
+ * the letters between them (Yan is not Haiyan, though h and vowels cost little to drop).
+ */
+const MIN_LENGTH_RATIO = 0.6;
 /** An initial against a name beginning with that letter: some evidence, never enough alone. */
 const INITIAL = 0.7;
 
@@ -37,25 +54,32 @@ const INITIAL = 0.7;
  * phonetic rewrite can make look bigger: Vukovci is one swap from Vukovic but reads k → s); the
  * better of the two counts.
  */
-function latinPair(a: LatinForm, b: LatinForm): number {
-  if (a.surface === b.surface) return 1;
-  if (a.phonetic === b.phonetic) return SAME_PHONETIC;
+function latinPair(a: LatinForm, b: LatinForm, typed: boolean): { score: number; slip: boolean } {
+  if (a.surface === b.surface) return { score: 1, slip: false };
+  if (a.phonetic === b.phonetic) return { score: SAME_PHONETIC, slip: false };
   const longest = Math.max(a.phonetic.length, b.phonetic.length);
   const longestSpelling = Math.max(a.surface.length, b.surface.length);
-  if (longest === 0 || longestSpelling === 0) return 0;
+  if (longest === 0 || longestSpelling === 0) return { score: 0, slip: false };
+  const shortest = Math.min(a.phonetic.length, b.phonetic.length);
+  if (shortest / longest < MIN_LENGTH_RATIO) return { score: 0, slip: false };
   const byPhonetic = 1 - phoneticDistance(a.phonetic, b.phonetic, (1 - SIMILARITY_FLOOR) * longest) / longest;
-  // A typo is one or two edits: only then can the spelling beat the phonetic form, and only
-  // when the phonetic forms are near already (a swap that the rewrite turned into two changes).
-  if (
-    byPhonetic >= BEST_FUZZY ||
-    byPhonetic < SPELLING_CHECK ||
-    Math.abs(a.surface.length - b.surface.length) > 2
-  ) {
-    return Math.min(BEST_FUZZY, byPhonetic);
+  // A typo is one or two edits: only then can the spelling beat the phonetic form, which a slip
+  // can change far more than the spelling (Arce reads ars, Arc reads ark). A name transliterated
+  // here was not typed: it has no typos to forgive.
+  if (!typed || byPhonetic >= BEST_FUZZY || Math.abs(a.surface.length - b.surface.length) > 2) {
+    return { score: Math.min(BEST_FUZZY, byPhonetic), slip: false };
   }
-  const limit = Math.min(2, (1 - Math.max(byPhonetic, SIMILARITY_FLOOR)) * longestSpelling);
-  const bySpelling = 1 - spellingDistance(a.surface, b.surface, limit) / longestSpelling;
-  return Math.min(BEST_FUZZY, Math.max(byPhonetic, bySpelling));
+  const limit = Math.min(
+    2,
+    (1 - Math.max(byPhonetic, SIMILARITY_FLOOR)) * (longestSpelling + TYPO_LENGTH_ALLOWANCE),
+  );
+  const edits = spellingDistance(a.surface, b.surface, limit);
+  const bySpelling = 1 - edits / (longestSpelling + TYPO_LENGTH_ALLOWANCE);
+  return {
+    score: Math.min(BEST_FUZZY, Math.max(byPhonetic, bySpelling)),
+    // One slip of the keyboard in a name of five letters or more is the same name, mistyped.
+    slip: edits <= 1 && longestSpelling >= SLIP_LENGTH && bySpelling >= byPhonetic,
+  };
 }
 
 /**
@@ -71,7 +95,14 @@ function arabicScore(cost: number, consonants: number): number {
 /** Cost at or below which an Arabic word's alignment is a usual spelling. */
 const USUAL_SPELLING_COST = 0.1;
 
-function arabicLatin(arabic: UnitContent, latin: UnitContent): UnitSimilarity {
+function arabicLatin(arabic: UnitContent, latin: UnitContent, listedArabic = false): UnitSimilarity {
+  const found = arabicLatinInner(arabic, latin);
+  return listedArabic
+    ? { ...found, score: Math.min(found.score, LATIN_READ_INTO_ARABIC), strong: false }
+    : found;
+}
+
+function arabicLatinInner(arabic: UnitContent, latin: UnitContent): UnitSimilarity {
   const word = arabic.arabic;
   if (!word) return { score: 0, how: 'transliteration', strong: false };
   let best = Number.POSITIVE_INFINITY;
@@ -119,9 +150,15 @@ export function unitSimilarity(query: UnitContent, listed: UnitContent): UnitSim
     return { score, how: 'fuzzy', strong: false };
   }
   if (query.arabic) return arabicLatin(query, listed);
-  if (listed.arabic) return arabicLatin(listed, query);
+  if (listed.arabic) return arabicLatin(listed, query, true);
   let best = 0;
-  for (const a of query.latin) for (const b of listed.latin) best = Math.max(best, latinPair(a, b));
+  let slip = false;
+  for (const a of query.latin) {
+    for (const b of listed.latin) {
+      const pair = latinPair(a, b, !query.transliterated && !listed.transliterated);
+      if (pair.score > best) [best, slip] = [pair.score, pair.slip];
+    }
+  }
   const how: MatchHow = query.transliterated
     ? 'transliteration'
     : best === 1
@@ -129,5 +166,5 @@ export function unitSimilarity(query: UnitContent, listed: UnitContent): UnitSim
       : best === SAME_PHONETIC
         ? 'phonetic'
         : 'fuzzy';
-  return { score: best, how, strong: best >= SAME_PHONETIC };
+  return { score: best, how, strong: best >= SAME_PHONETIC || slip };
 }

@@ -5,7 +5,8 @@
  * transliteration; the long vowels alif, waw and ya can be written as a vowel or a glide; ʿayn and
  * hamza usually not at all. Short vowels are not letters, so a Latin vowel needs no Arabic letter.
  *
- * Format: `letters  symbol[:cost] … [| skip]`; a cost defaults to 0, the skip cost to 1.
+ * Format: `letters  symbol[:cost] … [| skip]`; a cost defaults to 0, the skip cost to 1. Persian
+ * ی also writes the final alif maqsura (عیسی, Isa), hence its a.
  */
 export const ARABIC_LETTERS = `
   اأإآٱ   a e i o u | 0
@@ -40,7 +41,8 @@ export const ARABIC_LETTERS = `
   هہھۀە   h X:0.5 | 0.3
   ةۃ      h t a e | 0
   وۇ      u o w v | 0.3
-  يیېۍےئ  y i e | 0.3
+  يېۍےئ   y i e | 0.3
+  ی       y i e a:0.2 | 0.3
   ى       a i e y | 0
   ځ       z J:0.4 d:0.5
   ڈ       d t:0.5
