@@ -8,6 +8,7 @@ import {
   type AmlRuleBounds,
   type AmlRuleParameters,
   type AmlRulesDeclaration,
+  DEFAULT_SCREENING_THRESHOLDS,
   type HoldPolicy,
   RULE_ACTIONS,
   type TravelRuleStandard,
@@ -167,7 +168,7 @@ function defaults(amounts: AmlAmounts, travelRule: readonly TravelRuleStandard[]
       payoutAfterDeath: { score: 100, action: 'reject' },
       duplicatePeriod: { score: 60, action: 'review' },
     },
-    screening: { review: 0.85, block: 0.95 },
+    screening: { ...DEFAULT_SCREENING_THRESHOLDS },
     sanctions: { reviewScore: 50, blockScore: 100, unavailableScore: 50 },
     // Two weak signals hold a transfer (say a velocity and a cumulative sum: 20 + 30); one does not.
     typology: { reviewScore: 50 },

@@ -11,18 +11,18 @@ const screened = (party: Partial<AmlFacts['screening'][number]>) =>
   });
 
 describe('sanctions reasons', () => {
-  it('holds from exactly the review threshold and blocks from exactly the block threshold (0.85 / 0.95)', () => {
-    expect(sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.849 }))).toEqual([]);
-    expect(sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.85 }))).toEqual([
+  it('holds from exactly the review threshold and blocks from exactly the block threshold (0.82 / 0.93)', () => {
+    expect(sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.819 }))).toEqual([]);
+    expect(sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.82 }))).toEqual([
       {
         code: 'SANCTIONS_MATCH_REVIEW',
         rule: 'sanctions',
         score: 50,
         action: 'review',
-        details: { party: 'payer', partyType: 'person', resultId: 'scr_1', topScore: 0.85, threshold: 0.85 },
+        details: { party: 'payer', partyType: 'person', resultId: 'scr_1', topScore: 0.82, threshold: 0.82 },
       },
     ]);
-    const [block] = sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.95 }));
+    const [block] = sanctionsReasons(EUR_DEFAULTS, screened({ topScore: 0.93 }));
     expect(block).toMatchObject({ code: 'SANCTIONS_MATCH_BLOCK', action: 'review', score: 100 });
   });
 

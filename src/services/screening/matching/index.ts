@@ -5,6 +5,7 @@
  * position; `DEFAULT_THRESHOLDS` are the review and block scores the evaluation chose
  * (docs/screening.md).
  */
+import { DEFAULT_SCREENING_THRESHOLDS } from '../../../ports/aml.ts';
 import type { EntityType, NameKind, SanctionsEntry, SanctionsSource } from '../../../ports/sanctions.ts';
 import type { QualifierEffect } from './qualifiers.ts';
 import { parseQueryNames } from './query.ts';
@@ -72,11 +73,8 @@ export interface SanctionsIndex {
   readonly stats: { entries: number; names: number; buildMs: number };
 }
 
-/**
- * Default thresholds, chosen from `npm run eval:screening` (docs/screening.md, "Thresholds and
- * how to tune them"): at `review` a hit holds the transfer for a human, at `block` it freezes it.
- */
-export const DEFAULT_THRESHOLDS: { review: number; block: number } = { review: 0.82, block: 0.93 };
+/** Default thresholds: those every rule set starts with (docs/screening.md, "Thresholds and how to tune them"). */
+export const DEFAULT_THRESHOLDS: { review: number; block: number } = { ...DEFAULT_SCREENING_THRESHOLDS };
 
 export interface IndexOptions {
   /** Scoring parameters (for evaluation and tuning; the defaults are the tuned ones). */
