@@ -166,6 +166,21 @@ async function audit(
   });
 }
 
+/** Moves a version to another status (with the columns that go with it) and audits the move. */
+async function moveTo(
+  tx: Transaction,
+  row: RuleSetRow,
+  set: Partial<typeof amlRuleSets.$inferInsert> & { status: RuleSetStatus },
+  action: string,
+  context: RuleSetContext,
+  data: Record<string, unknown> = {},
+): Promise<RuleSetRow> {
+  const [updated] = await tx.update(amlRuleSets).set(set).where(eq(amlRuleSets.id, row.id)).returning();
+  if (!updated) throw new Error('update of aml_rule_sets returned no row');
+  await audit(tx, updated, action, row.status, context, data);
+  return updated;
+}
+
 /**
  * A new version: the given parameters over those in force, within the adapter's bounds. The
  * stored version is complete, so that what was approved is exactly what runs.
@@ -234,14 +249,7 @@ export async function shadowRuleSetVersion(
   }
   // The adapter may have changed since the proposal: a version runs only within today's bounds.
   parametersOf(registry, row);
-  const [updated] = await tx
-    .update(amlRuleSets)
-    .set({ status: 'shadow', shadowFrom: context.now })
-    .where(eq(amlRuleSets.id, row.id))
-    .returning();
-  if (!updated) throw new Error('update of aml_rule_sets returned no row');
-  await audit(tx, updated, 'shadowed', row.status, context);
-  return updated;
+  return moveTo(tx, row, { status: 'shadow', shadowFrom: context.now }, 'shadowed', context);
 }
 
 /** Activates a proposed or shadow version; the proposer cannot (four eyes); the active one retires. */
@@ -265,23 +273,18 @@ export async function activateRuleSet(
   await lockJurisdiction(tx, row.jurisdiction);
   const previous = await inStatus(tx, row.jurisdiction, 'active');
   if (previous) {
-    const [retired] = await tx
-      .update(amlRuleSets)
-      .set({ status: 'retired', retiredAt: context.now })
-      .where(eq(amlRuleSets.id, previous.id))
-      .returning();
-    if (retired) await audit(tx, retired, 'retired', 'active', context, { replacedBy: row.id });
+    await moveTo(tx, previous, { status: 'retired', retiredAt: context.now }, 'retired', context, {
+      replacedBy: row.id,
+    });
   }
-  const [updated] = await tx
-    .update(amlRuleSets)
-    .set({ status: 'active', activatedBy: context.actor, activatedAt: context.now })
-    .where(eq(amlRuleSets.id, row.id))
-    .returning();
-  if (!updated) throw new Error('update of aml_rule_sets returned no row');
-  await audit(tx, updated, 'activated', row.status, context, {
-    proposedBy: row.proposedBy,
-    replaces: previous?.id ?? null,
-  });
+  const updated = await moveTo(
+    tx,
+    row,
+    { status: 'active', activatedBy: context.actor, activatedAt: context.now },
+    'activated',
+    context,
+    { proposedBy: row.proposedBy, replaces: previous?.id ?? null },
+  );
   return updated;
 }
 
@@ -293,12 +296,5 @@ export async function withdrawRuleSet(
 ): Promise<RuleSetRow> {
   const row = await getRuleSet(tx, id, true);
   if (row.status !== 'proposed' && row.status !== 'shadow') throw stateConflict(row, 'be withdrawn');
-  const [updated] = await tx
-    .update(amlRuleSets)
-    .set({ status: 'withdrawn', retiredAt: context.now })
-    .where(eq(amlRuleSets.id, row.id))
-    .returning();
-  if (!updated) throw new Error('update of aml_rule_sets returned no row');
-  await audit(tx, updated, 'withdrawn', row.status, context);
-  return updated;
+  return moveTo(tx, row, { status: 'withdrawn', retiredAt: context.now }, 'withdrawn', context);
 }

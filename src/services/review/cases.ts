@@ -61,32 +61,39 @@ export async function openTransferCase(
       `openTransferCase: transfer ${input.transferId} is ${transfer?.state ?? 'missing'}, not held`,
     );
   }
-  const [row] = await tx
-    .insert(complianceCases)
-    .values({
-      id: newId('complianceCase', context.now.getTime()),
+  return insertCase(
+    tx,
+    {
       kind: 'transfer_hold',
       transferId: input.transferId,
       subjectId: input.subjectId,
-      status: 'open',
       priority: input.priority,
-      openedAt: context.now,
       holdExpiresAt: input.holdExpiresAt,
+    },
+    { holdExpiresAt: input.holdExpiresAt?.toISOString() ?? null },
+    context,
+  );
+}
+
+/** Inserts an open case and audits its opening; returns its id. */
+async function insertCase(
+  tx: Transaction,
+  values: Omit<typeof complianceCases.$inferInsert, 'id' | 'status' | 'openedAt' | 'updatedAt'>,
+  auditData: Record<string, unknown>,
+  context: TransitionContext,
+): Promise<string> {
+  const [row] = await tx
+    .insert(complianceCases)
+    .values({
+      ...values,
+      id: newId('complianceCase', context.now.getTime()),
+      status: 'open',
+      openedAt: context.now,
       updatedAt: context.now,
     })
     .returning();
   if (!row) throw new Error('insert into compliance_cases returned no row');
-  await auditCase(
-    tx,
-    row,
-    {
-      action: 'opened',
-      from: null,
-      to: 'open',
-      data: { holdExpiresAt: input.holdExpiresAt?.toISOString() ?? null },
-    },
-    context,
-  );
+  await auditCase(tx, row, { action: 'opened', from: null, to: 'open', data: auditData }, context);
   return row.id;
 }
 
@@ -104,27 +111,17 @@ export async function openScreeningAlert(
     .from(complianceCases)
     .where(and(eq(complianceCases.subjectId, input.subjectId), eq(complianceCases.runId, input.runId)));
   if (existing) return existing.id;
-  const [row] = await tx
-    .insert(complianceCases)
-    .values({
-      id: newId('complianceCase', context.now.getTime()),
+  return insertCase(
+    tx,
+    {
       kind: 'continuous_screening',
       subjectId: input.subjectId,
       runId: input.runId,
-      status: 'open',
       priority: input.priority,
-      openedAt: context.now,
-      updatedAt: context.now,
-    })
-    .returning();
-  if (!row) throw new Error('insert into compliance_cases returned no row');
-  await auditCase(
-    tx,
-    row,
-    { action: 'opened', from: null, to: 'open', data: { subjectId: input.subjectId, runId: input.runId } },
+    },
+    { subjectId: input.subjectId, runId: input.runId },
     context,
   );
-  return row.id;
 }
 
 /** The case, locked for the rest of the transaction when `forUpdate`; `case_not_found` otherwise. */

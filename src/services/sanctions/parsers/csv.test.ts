@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayError } from '../../../core/errors.ts';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { ofacValue, readCsv } from './csv.ts';
 
-function rejection(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = gatewayErrorOf;
 
 describe('readCsv', () => {
   it('reads quoted commas, doubled quotes, CRLF records and OFAC’s end-of-file byte', () => {

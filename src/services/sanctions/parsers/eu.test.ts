@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { SANCTIONS_FIXTURES_DIR } from '../../../../test/helpers/sanctions.ts';
-import { GatewayError } from '../../../core/errors.ts';
 import { parseEu } from './eu.ts';
 
 const XML = readFileSync(path.join(SANCTIONS_FIXTURES_DIR, 'eu.xml'), 'utf8');
 
-function rejection(xml: string): GatewayError {
-  try {
-    parseEu(xml);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
-}
+const rejection = (xml: string) => gatewayErrorOf(() => parseEu(xml));
 
 const entity = (body: string) =>
   `<export xmlns="http://eu.europa.ec/fpi/fsd/export" generationDate="2026-01-01T00:00:00Z">${body}</export>`;

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { fixtureFiles } from '../../../../test/helpers/sanctions.ts';
-import { GatewayError } from '../../../core/errors.ts';
 import { ofacFileSet, parseSanctionsFiles, sanctionsSource } from './index.ts';
 
-function rejection(run: () => unknown): GatewayError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+const rejection = gatewayErrorOf;
 
 describe('sanctionsSource', () => {
   it('accepts the four lists in any case', () => {

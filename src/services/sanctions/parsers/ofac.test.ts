@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { SANCTIONS_FIXTURES_DIR } from '../../../../test/helpers/sanctions.ts';
 import { sharedFile, skipMessage } from '../../../../test/helpers/shared-data.ts';
-import { GatewayError } from '../../../core/errors.ts';
 import { decodeLatin1, type OfacFiles, parseOfac } from './ofac.ts';
 
 function fixture(name: string): string {
@@ -17,15 +17,7 @@ const FILES: OfacFiles = {
   comments: fixture('sdn_comments.csv'),
 };
 
-function rejection(files: OfacFiles): GatewayError {
-  try {
-    parseOfac(files);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the file set to be refused');
-}
+const rejection = (files: OfacFiles) => gatewayErrorOf(() => parseOfac(files));
 
 describe('parseOfac on the fixtures', () => {
   const list = parseOfac(FILES);

@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { SANCTIONS_FIXTURES_DIR } from '../../../../test/helpers/sanctions.ts';
-import { GatewayError } from '../../../core/errors.ts';
 import { parseUk, ukBirthDate } from './uk.ts';
 
 const XML = readFileSync(path.join(SANCTIONS_FIXTURES_DIR, 'uk.xml'), 'utf8');
 
-function rejection(xml: string): GatewayError {
-  try {
-    parseUk(xml);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
-}
+const rejection = (xml: string) => gatewayErrorOf(() => parseUk(xml));
 
 describe('ukBirthDate', () => {
   it.each([

@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gatewayErrorOf } from '../../../../test/helpers/errors.ts';
 import { SANCTIONS_FIXTURES_DIR } from '../../../../test/helpers/sanctions.ts';
 import { sharedFile, skipMessage } from '../../../../test/helpers/shared-data.ts';
-import { GatewayError } from '../../../core/errors.ts';
 import { parseUn } from './un.ts';
 
 const XML = readFileSync(path.join(SANCTIONS_FIXTURES_DIR, 'un.xml'), 'utf8');
 
-function rejection(xml: string): GatewayError {
-  try {
-    parseUn(xml);
-  } catch (error) {
-    if (error instanceof GatewayError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be refused');
-}
+const rejection = (xml: string) => gatewayErrorOf(() => parseUn(xml));
 
 describe('parseUn on the fixture', () => {
   const list = parseUn(XML);
