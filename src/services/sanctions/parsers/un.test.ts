@@ -72,6 +72,49 @@ describe('parseUn on the fixture', () => {
   });
 });
 
+describe('UN alias notes', () => {
+  const aliases = (person: boolean, ...values: string[]) => {
+    const tag = person ? 'INDIVIDUAL' : 'ENTITY';
+    const group = person ? 'INDIVIDUALS' : 'ENTITIES';
+    const xml = `<CONSOLIDATED_LIST><${group}><${tag}><DATAID>1</DATAID><FIRST_NAME>PETAR</FIRST_NAME><SECOND_NAME>IVKOV</SECOND_NAME>${values
+      .map((value) => `<${tag}_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>${value}</ALIAS_NAME></${tag}_ALIAS>`)
+      .join('')}</${tag}></${group}></CONSOLIDATED_LIST>`;
+    return parseUn(xml)
+      .entries[0]?.names.slice(1)
+      .map((name) => [name.full, name.kind]);
+  };
+
+  it('turns a name in its own script into an original-script name', () => {
+    expect(aliases(true, 'Zoran Velkov (Зоран Велков)', 'Abu Zoran (original script: Абу Зоран)')).toEqual([
+      ['Zoran Velkov', 'aka'],
+      ['Зоран Велков', 'original_script'],
+      ['Abu Zoran', 'aka'],
+      ['Абу Зоран', 'original_script'],
+    ]);
+  });
+
+  it("leaves out a person's notes, birth dates and documents, and keeps names such as Born", () => {
+    expect(
+      aliases(
+        true,
+        'Zoran Velkovski (birth name)',
+        'Zoran Velkov, born 1 Jan. 1953 (passport no. 0382, date of issue 4 May 2014.)',
+        'Zoran Velkoff born in 1963',
+        'Zoran Born',
+      ),
+    ).toEqual([
+      ['Zoran Velkovski', 'aka'],
+      ['Zoran Velkov', 'aka'],
+      ['Zoran Velkoff', 'aka'],
+      ['Zoran Born', 'aka'],
+    ]);
+  });
+
+  it("keeps an organisation's acronym in parentheses", () => {
+    expect(aliases(false, 'Velkov Trading Company (VTC)')).toEqual([['Velkov Trading Company (VTC)', 'aka']]);
+  });
+});
+
 describe('parseUn refuses a broken file', () => {
   it('a download cut short, naming the line', () => {
     const error = rejection(XML.slice(0, XML.indexOf('<DATAID>9900002')));

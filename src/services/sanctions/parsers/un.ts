@@ -14,13 +14,35 @@ import { children, parseXml, text, texts, type XmlNode } from './xml.ts';
 
 export const UN_FILE_NAME = 'consolidated.xml';
 
-/** Alias quality as the UN writes it: Good and a.k.a. are strong, Low is weak; f.k.a. is a former name. */
-function aliasName(alias: XmlNode): ListedName | undefined {
-  const full = clean(text(alias, 'ALIAS_NAME'));
-  if (!full) return undefined;
+/** Letters of a script other than Latin. */
+const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
+
+/**
+ * The names in one UN alias field. The UN writes notes into it: the name in its own script in
+ * parentheses (`Jin Tiesan (金铁三)`, `Abu Muhammad (original script: Абу Мухаммад)`), which
+ * becomes an original-script name; for a person, other notes in parentheses (`(birth name)`,
+ * `(third)`) and a birth date or document after the name (`…, born 1 Jan. 1953 (Oman passport …)`,
+ * `… born in 1963`), which are not part of the name. An organisation's Latin parentheses stay: they
+ * are usually its acronym.
+ */
+function aliasNames(alias: XmlNode, person: boolean): ListedName[] {
+  let full = clean(text(alias, 'ALIAS_NAME'));
+  const names: ListedName[] = [];
+  if (person) full = full.replace(/,?\s+born\s+(?:in|on|circa|about|approx\w*\.?|\d).*$/is, '');
+  full = full.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
+    const note = inner.replace(/^\s*original script\s*:\s*/i, '').trim();
+    if (NON_LATIN_LETTER.test(note)) {
+      names.push({ full: note, kind: 'original_script' });
+      return ' ';
+    }
+    return person ? ' ' : whole;
+  });
+  full = clean(full);
+  if (!full) return names;
+  // Alias quality as the UN writes it: Good and a.k.a. are strong, Low is weak; f.k.a. is a former name.
   const quality = text(alias, 'QUALITY').toLowerCase();
-  if (quality === 'f.k.a.') return { full, kind: 'fka', quality: 'strong' };
-  return { full, kind: 'aka', quality: quality === 'low' ? 'weak' : 'strong' };
+  if (quality === 'f.k.a.') return [{ full, kind: 'fka', quality: 'strong' }, ...names];
+  return [{ full, kind: 'aka', quality: quality === 'low' ? 'weak' : 'strong' }, ...names];
 }
 
 function birthDate(node: XmlNode): ListedBirthDate | undefined {
@@ -68,8 +90,7 @@ function individual(node: XmlNode, file: string): SanctionsEntry {
   entry.name(primary);
   readCommon(node, entry);
   for (const alias of children(node, 'INDIVIDUAL_ALIAS')) {
-    const name = aliasName(alias);
-    if (name) entry.name(name);
+    for (const name of aliasNames(alias, true)) entry.name(name);
   }
   for (const nationality of children(node, 'NATIONALITY')) {
     for (const value of texts(nationality, 'VALUE')) entry.country(countryCode(value), 'nationality');
@@ -101,8 +122,7 @@ function entity(node: XmlNode, file: string): SanctionsEntry {
   for (const other of others) entry.name({ full: other, kind: 'aka', quality: 'strong' });
   readCommon(node, entry);
   for (const alias of children(node, 'ENTITY_ALIAS')) {
-    const name = aliasName(alias);
-    if (name) entry.name(name);
+    for (const name of aliasNames(alias, false)) entry.name(name);
   }
   for (const address of children(node, 'ENTITY_ADDRESS'))
     entry.country(countryCode(text(address, 'COUNTRY')), 'address');

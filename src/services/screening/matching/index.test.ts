@@ -37,6 +37,9 @@ const ENTRIES: SanctionsEntry[] = [
   person('106', [{ full: 'HUSSEIN, Qadir Abdullah', kind: 'primary' }]),
   person('107', [{ full: 'PAPADAKIS, Stavros', kind: 'primary' }]),
   person('108', [{ full: 'NAKAMURA, Haruto', kind: 'primary' }]),
+  person('109', [{ full: 'KARIMI-ADEGANI, Afsaneh', kind: 'primary' }]),
+  person('110', [{ full: 'GOHARI MOGHADAM, Abuzar', kind: 'primary' }]),
+  person('111', [{ full: 'KIM, Jong Man', kind: 'primary' }]),
   { ...person('201', [{ full: 'NORTHERN STAR SHIPPING LLC', kind: 'primary' }]), type: 'organization' },
   person(
     '301',
@@ -59,7 +62,7 @@ const { review, block } = DEFAULT_THRESHOLDS;
 describe('buildSanctionsIndex', () => {
   it('indexes every name of every entry', () => {
     expect(index.stats.entries).toBe(ENTRIES.length);
-    expect(index.stats.names).toBe(12);
+    expect(index.stats.names).toBe(15);
     expect(index.stats.buildMs).toBeGreaterThanOrEqual(0);
   });
 
@@ -109,6 +112,14 @@ describe('names that should be found', () => {
       'Tariq Hamid Baghdadi',
     ].map((q) => scoreOf(q, 'ofac:103'));
     for (const score of scores) expect(score).toBeGreaterThanOrEqual(block);
+  });
+
+  it('matches compound names written together or apart, and syllables in another romanisation', () => {
+    expect(scoreOf('Afsaneh Karimiadegani', 'ofac:109')).toBeGreaterThanOrEqual(block);
+    expect(scoreOf('Abuzar Goharimoghadam', 'ofac:110')).toBeGreaterThanOrEqual(block);
+    expect(scoreOf('Abuzar Goharimoqadam', 'ofac:110')).toBeGreaterThanOrEqual(review);
+    // McCune–Reischauer with its apostrophe, written as one word: Cho'ng-man for Jong Man.
+    expect(scoreOf("KIM, Cho'ng-man", 'ofac:111')).toBeGreaterThanOrEqual(review);
   });
 
   it('finds typos', () => {

@@ -27,26 +27,43 @@ function eachDeletion(value: string, kind: KeyKind, sink: KeySink): void {
   }
 }
 
+/**
+ * Skeletons as keys, with kh read as h: transliterations disagree on it (Cyrillic х is kh, the
+ * Arabic ح it often writes is h: Мухаммад, Muhammad), so the keys must not tell them apart; the
+ * similarity still does, at a small cost.
+ */
+function skeletonKey(value: string): string {
+  return value.replace(/X/g, 'h');
+}
+
 function skeletonsOf(unit: UnitContent): string[] {
-  if (unit.arabic) return arabicSkeletons(unit.arabic);
+  if (unit.arabic) return [...new Set(arabicSkeletons(unit.arabic).map(skeletonKey))];
   const out: string[] = [];
   for (const form of unit.latin) {
-    const value = skeleton(form.phonetic);
+    const value = skeletonKey(skeleton(form.phonetic));
     if (value !== '' && !out.includes(value)) out.push(value);
   }
   return out;
 }
 
 /**
- * Keys a listed unit is stored under. Joins are found by their phonetic form and skeleton only:
- * typo keys for every pair of names would triple the index for little gain.
+ * Joins of this phonetic length or less get typo keys too: joined syllables (Jong Man, written
+ * Cho'ng-man in another romanisation) differ from a query word by a substitution, which only
+ * deletions on both sides find.
+ */
+const MAX_JOIN_DELETION_LENGTH = 8;
+
+/**
+ * Keys a listed unit is stored under. Longer joins are found by their phonetic form and skeleton
+ * only: typo keys for every pair of names would double the index for little gain.
  */
 export function listedKeys(unit: UnitContent, sink: KeySink): void {
   if (unit.initial) return;
   if (unit.arabicText !== undefined) sink('arabic', unit.arabicText);
   for (const form of unit.latin) {
     sink('phonetic', form.phonetic);
-    if (!unit.joined && form.phonetic.length >= MIN_DELETION_LENGTH)
+    const typoKeys = !unit.joined || form.phonetic.length <= MAX_JOIN_DELETION_LENGTH;
+    if (typoKeys && form.phonetic.length >= MIN_DELETION_LENGTH)
       eachDeletion(form.phonetic, 'deletion', sink);
   }
   for (const value of skeletonsOf(unit)) {

@@ -25,6 +25,13 @@ describe('phonetic', () => {
     expect(phonetic('ameer')).toBe('ameer');
     expect(phonetic('hassan')).toBe('hasan');
   });
+
+  it('reads a doubled glide as one consonant (Sayyid, Qayyum, Tawwab)', () => {
+    expect(phonetic('sayyid')).toBe(phonetic('sayid'));
+    expect(phonetic('sayyed')).toBe('sayed');
+    expect(phonetic('qayyum')).toBe('kayum');
+    expect(phonetic('tawwab')).toBe(phonetic('tawab'));
+  });
 });
 
 describe('skeleton', () => {

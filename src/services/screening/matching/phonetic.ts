@@ -84,6 +84,12 @@ export function phonetic(token: string): string {
     symbols.push(symbol);
     i += length;
   }
+  // A doubled glide is one, doubled in writing as other consonants are (Sayyid, Qayyum, Tawwab):
+  // fold it before y is read as a vowel or a consonant.
+  for (let k = symbols.length - 1; k > 0; k -= 1) {
+    const symbol = symbols[k];
+    if ((symbol === 'y' || symbol === 'w') && symbols[k - 1] === symbol) symbols.splice(k, 1);
+  }
   // y (and a final j after a vowel, as in Sergej) is a consonant only before a vowel at the start
   // of a name or between vowels; otherwise it writes the vowel i (Sergey, Husayn, Yury).
   const count = symbols.length;

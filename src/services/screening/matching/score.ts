@@ -13,8 +13,9 @@
  * name on each side that matches nothing (C) contradicts and costs more (κ > 1); a misspelt token
  * costs by how far it is. The evidence factor asks that the matched listed tokens together be rare
  * enough to identify someone (E, in the same rarity units): a shared "Mohammed" alone proves
- * little however well it matches — unless the query is the whole listed name (complete: two tokens
- * or more, all paired, all written alike), which is reviewed however common it is.
+ * little however well it matches — unless the query is the whole listed name (complete: two names
+ * or more besides titles and particles, all paired, all written alike), which is reviewed however
+ * common it is.
  */
 import { type MatchHow, SIMILARITY_FLOOR, type UnitSimilarity } from './similarity.ts';
 
@@ -40,8 +41,8 @@ export interface ScoringParameters {
    */
   conflict: number;
   /**
-   * The least evidence factor of a complete match — every token of both names paired (two or
-   * more), every pair written the same way or as a usual spelling of it: a name that is exactly a listed name is
+   * The least evidence factor of a complete match — every token of both names paired (two names
+   * or more, titles and particles aside), every pair written the same way or as a usual spelling of it: a name that is exactly a listed name is
    * reviewed however common it is (qualifiers such as a birth date then tell the people apart).
    */
   completeEvidence: number;
@@ -237,9 +238,13 @@ function assign(
     parameters.listMissing * (listMissing - conflicting) +
     parameters.queryMissing * (queryMissing - conflicting);
   const ratio = denominator > 0 ? matched / denominator : 0;
-  // One token is never a complete name: a lone common name still asks for evidence.
+  // One name is never a complete name, with or without a title or particle (Abu Muhammad): a lone
+  // common name still asks for evidence.
   const complete =
-    allStrong && listCount >= 2 && listUsed === (1 << listCount) - 1 && queryUsed === (1 << queryCount) - 1;
+    allStrong &&
+    bitCount(((1 << listCount) - 1) & ~listed.minor) >= 2 &&
+    listUsed === (1 << listCount) - 1 &&
+    queryUsed === (1 << queryCount) - 1;
   const evidence = Math.max(
     Math.min(1, listMatched / parameters.evidence) ** 0.5,
     complete ? parameters.completeEvidence : 0,

@@ -39,8 +39,15 @@ describe('Cyrillic', () => {
   });
 
   it('spells х, ц, ч, ш, щ, ж as each system does', () => {
-    expect(readings('Хрущёв', 'cyrillic')).toEqual([['khrushchyov', 'khrushchev', 'chruschtschjow']]);
+    expect(readings('Хрущёв', 'cyrillic')).toEqual([
+      ['khrushchyov', 'khrushchev', 'chruschtschjow', 'hrushchyov'],
+    ]);
     expect(readings('Жуков', 'cyrillic')[0]).toEqual(['zhukov', 'schukow']);
+  });
+
+  it('also reads х as h, as Latin lists write names of Arabic origin (Мухаммад: Muhammad)', () => {
+    expect(readings('Мухаммад', 'cyrillic')[0]).toContain('muhammad');
+    expect(readings('Мухаммад', 'cyrillic')[0]?.[0]).toBe('mukhammad');
   });
 });
 

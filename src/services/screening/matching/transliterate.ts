@@ -59,8 +59,12 @@ const GLIDE_E = ['ye', 'e', 'je'];
 function cyrillicReadings(word: string): Readings {
   const letters = [...word.toLowerCase()];
   const ukrainian = letters.some((letter) => UKRAINIAN_MARKERS.includes(letter));
+  // A fourth reading, BGN/PCGN with х as h: names of Arabic origin write ح or ه with х (Мухаммад,
+  // Хасан), which Latin lists write Muhammad, Hasan.
+  const schemes = letters.includes('х') ? [0, 1, 2, 3] : [0, 1, 2];
   return unique(
-    [0, 1, 2].map((scheme) => {
+    schemes.map((readingScheme) => {
+      const scheme = readingScheme === 3 ? 0 : readingScheme;
       let out = '';
       for (let i = 0; i < letters.length; i += 1) {
         const letter = letters[i] as string;
@@ -76,6 +80,7 @@ function cyrillicReadings(word: string): Readings {
         } else if (letter === 'е' && afterGlide) out += GLIDE_E[scheme];
         else if (ukrainian && letter === 'г') out += 'h';
         else if (ukrainian && letter === 'и') out += 'y';
+        else if (readingScheme === 3 && letter === 'х') out += 'h';
         else out += CYRILLIC.get(letter)?.[scheme] ?? letter;
       }
       return out;

@@ -186,11 +186,10 @@ export function nameUnits(tokens: readonly NormalisedToken[], cache?: ContentCac
     const second = parts[k + 1] as number;
     const a = singles[first] as UnitContent;
     const b = singles[second] as UnitContent;
-    // Names written as one word have a short part (Abdul Rahman, Nasr Allah, Mohammad Reza,
-    // Abu Bakr, Jong Un) or a particle (al Baghdadi): two long names are not written together.
-    const joinable =
-      isSyllable(a) || isSyllable(b) || tokens[first]?.role === 'particle' || a.arabic !== undefined;
-    const pair = joinable ? joinContent([a, b], cache) : undefined;
+    // Any two neighbours may be written as one word: a short part (Abdul Rahman, Mohammad Reza,
+    // Jong Un), a particle (al Baghdadi), and compound names (Karimi-Adegani, Gohari Moghadam,
+    // Mohammadbagher) alike.
+    const pair = joinContent([a, b], cache);
     if (pair) units.push(unit([first, second], pair));
     // Two syllables (Chong Nam, Nam Chong) join in either order: lists order them differently.
     if (isSyllable(a) && isSyllable(b)) {
