@@ -416,6 +416,7 @@ function main(): number {
   const pick = (half: Half, sets: SetName[]) => all.filter((c) => c.half === half && sets.includes(c.set));
   const train = {
     variants: pick('train', ['variants']),
+    aliases: pick('train', ['aliases']),
     script: pick('train', ['original script']),
     ordinary: pick('train', ['ordinary']),
   };
@@ -490,7 +491,7 @@ function main(): number {
   for (let t = 0.7; t <= 0.96; t += 0.02) {
     const at = (c: Case) => c.score >= t - 1e-9;
     console.log(
-      `  ${t.toFixed(2).padEnd(12)}${percent(rate(train.variants, at)).padStart(10)}${percent(rate(pick('train', ['aliases']), at)).padStart(10)}${percent(rate(train.script, at)).padStart(10)}` +
+      `  ${t.toFixed(2).padEnd(12)}${percent(rate(train.variants, at)).padStart(10)}${percent(rate(train.aliases, at)).padStart(10)}${percent(rate(train.script, at)).padStart(10)}` +
         `${percent(rate(train.ordinary, at)).padStart(10)}${percent(rate(pick('train', ['ordinary + birth date']), at)).padStart(10)}` +
         `${percent(rate(pick('train', ['ordinary, own script']), at)).padStart(12)}`,
     );

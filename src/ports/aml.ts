@@ -15,7 +15,6 @@ import { SANCTIONS_SOURCES, type SanctionsSource } from './sanctions.ts';
 
 export const SANCTIONS_LISTS = SANCTIONS_SOURCES;
 
-/** What a rule's reason does: add to the score only, hold the transfer for review, or reject it. */
 /**
  * The screening thresholds a rule set starts with, chosen by the matcher's evaluation
  * (`npm run eval:screening`, docs/screening.md "Thresholds and how to tune them"): at `review` a
@@ -26,6 +25,7 @@ export const DEFAULT_SCREENING_THRESHOLDS: Readonly<{ review: number; block: num
   block: 0.93,
 };
 
+/** What a rule's reason does: add to the score only, hold the transfer for review, or reject it. */
 export const RULE_ACTIONS = ['score', 'review', 'reject'] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 

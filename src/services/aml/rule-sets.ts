@@ -277,7 +277,7 @@ export async function activateRuleSet(
       replacedBy: row.id,
     });
   }
-  const updated = await moveTo(
+  return moveTo(
     tx,
     row,
     { status: 'active', activatedBy: context.actor, activatedAt: context.now },
@@ -285,7 +285,6 @@ export async function activateRuleSet(
     context,
     { proposedBy: row.proposedBy, replaces: previous?.id ?? null },
   );
-  return updated;
 }
 
 /** Withdraws a proposal or stops a shadow run; the version is kept, withdrawn. */

@@ -8,14 +8,20 @@ import type {
   ParsedSanctionsList,
   SanctionsEntry,
 } from '../../../ports/sanctions.ts';
-import { circaYear, clean, EntryBuilder, finishList, isoDate, isoTimestamp, rejectFile } from './common.ts';
+import {
+  circaYear,
+  clean,
+  EntryBuilder,
+  finishList,
+  isNonLatin,
+  isoDate,
+  isoTimestamp,
+  rejectFile,
+} from './common.ts';
 import { countryCode } from './countries.ts';
 import { children, parseXml, text, texts, type XmlNode } from './xml.ts';
 
 export const UN_FILE_NAME = 'consolidated.xml';
-
-/** Letters of a script other than Latin. */
-const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
 
 /**
  * The names in one UN alias field. The UN writes notes into it: the name in its own script in
@@ -31,7 +37,7 @@ function aliasNames(alias: XmlNode, person: boolean): ListedName[] {
   if (person) full = full.replace(/,?\s+born\s+(?:in|on|circa|about|approx\w*\.?|\d).*$/is, '');
   full = full.replace(/\(([^()]*)\)/g, (whole, inner: string) => {
     const note = inner.replace(/^\s*original script\s*:\s*/i, '').trim();
-    if (NON_LATIN_LETTER.test(note)) {
+    if (isNonLatin(note)) {
       names.push({ full: note, kind: 'original_script' });
       return ' ';
     }
@@ -41,8 +47,11 @@ function aliasNames(alias: XmlNode, person: boolean): ListedName[] {
   if (!full) return names;
   // Alias quality as the UN writes it: Good and a.k.a. are strong, Low is weak; f.k.a. is a former name.
   const quality = text(alias, 'QUALITY').toLowerCase();
-  if (quality === 'f.k.a.') return [{ full, kind: 'fka', quality: 'strong' }, ...names];
-  return [{ full, kind: 'aka', quality: quality === 'low' ? 'weak' : 'strong' }, ...names];
+  const name: ListedName =
+    quality === 'f.k.a.'
+      ? { full, kind: 'fka', quality: 'strong' }
+      : { full, kind: 'aka', quality: quality === 'low' ? 'weak' : 'strong' };
+  return [name, ...names];
 }
 
 function birthDate(node: XmlNode): ListedBirthDate | undefined {

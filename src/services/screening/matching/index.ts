@@ -74,7 +74,7 @@ export interface SanctionsIndex {
 }
 
 /** Default thresholds: those every rule set starts with (docs/screening.md, "Thresholds and how to tune them"). */
-export const DEFAULT_THRESHOLDS: { review: number; block: number } = { ...DEFAULT_SCREENING_THRESHOLDS };
+export const DEFAULT_THRESHOLDS = DEFAULT_SCREENING_THRESHOLDS;
 
 export interface IndexOptions {
   /** Scoring parameters (for evaluation and tuning; the defaults are the tuned ones). */

@@ -235,16 +235,16 @@ function unicodeDrafts(name: string): Draft[] {
 }
 
 /**
- * Normalises a name into tokens in reading order. `type` decides the roles: honorifics and
- * particles for persons (and unknown types), legal forms for organisations.
- */
-/**
  * "son of", "daughter of" and their abbreviations (s/o, d/o) written out in Latin, as lists render
  * bin, bint or the Persian ولد: one patronymic link.
  */
 const PATRONYMIC_PHRASE = /\b(?:son\s+of|s\/o)\b/gi;
 const MATRONYMIC_PHRASE = /\b(?:daughter\s+of|d\/o)\b/gi;
 
+/**
+ * Normalises a name into tokens in reading order. `type` decides the roles: honorifics and
+ * particles for persons (and unknown types), legal forms for organisations.
+ */
 export function normaliseName(name: string, type?: EntityType): NormalisedToken[] {
   const ordered = naturalOrder(PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKC'), type)
     .replace(PATRONYMIC_PHRASE, ' bin ')

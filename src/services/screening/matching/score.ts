@@ -42,8 +42,9 @@ export interface ScoringParameters {
   conflict: number;
   /**
    * The least evidence factor of a complete match — every token of both names paired (two names
-   * or more, titles and particles aside), every pair written the same way or as a usual spelling of it: a name that is exactly a listed name is
-   * reviewed however common it is (qualifiers such as a birth date then tell the people apart).
+   * or more, titles and particles aside), every pair written the same way or as a usual spelling
+   * of it: a name that is exactly a listed name is reviewed however common it is (qualifiers such
+   * as a birth date then tell the people apart).
    */
   completeEvidence: number;
 }
@@ -149,11 +150,12 @@ export function scoreName(
   // "Abd al-Rahman" before a join of the whole has its turn. At equal similarity either the
   // smaller pair (a join is the fallback for names written together, not a way to take a
   // neighbour's token) or the larger one (a join that covers two tokens at once) may be right:
-  // both orders are tried and the better pairing counts.
+  // both orders are tried and the better pairing counts (when no such tie exists they are one).
   const byMinor = (a: Pair, b: Pair) => Number(a.minor) - Number(b.minor) || b.score - a.score;
   const smallerFirst = [...pairs].sort((a, b) => byMinor(a, b) || a.size - b.size);
   const largerFirst = pairs.sort((a, b) => byMinor(a, b) || b.size - a.size);
   const first = assign(query, listed, smallerFirst, parameters);
+  if (largerFirst.every((pair, i) => pair === smallerFirst[i])) return first;
   const second = assign(query, listed, largerFirst, parameters);
   return second.score > first.score ? second : first;
 }

@@ -95,14 +95,7 @@ function arabicScore(cost: number, consonants: number): number {
 /** Cost at or below which an Arabic word's alignment is a usual spelling. */
 const USUAL_SPELLING_COST = 0.1;
 
-function arabicLatin(arabic: UnitContent, latin: UnitContent, listedArabic = false): UnitSimilarity {
-  const found = arabicLatinInner(arabic, latin);
-  return listedArabic
-    ? { ...found, score: Math.min(found.score, LATIN_READ_INTO_ARABIC), strong: false }
-    : found;
-}
-
-function arabicLatinInner(arabic: UnitContent, latin: UnitContent): UnitSimilarity {
+function arabicLatin(arabic: UnitContent, latin: UnitContent): UnitSimilarity {
   const word = arabic.arabic;
   if (!word) return { score: 0, how: 'transliteration', strong: false };
   let best = Number.POSITIVE_INFINITY;
@@ -150,7 +143,10 @@ export function unitSimilarity(query: UnitContent, listed: UnitContent): UnitSim
     return { score, how: 'fuzzy', strong: false };
   }
   if (query.arabic) return arabicLatin(query, listed);
-  if (listed.arabic) return arabicLatin(listed, query, true);
+  if (listed.arabic) {
+    const found = arabicLatin(listed, query);
+    return { ...found, score: Math.min(found.score, LATIN_READ_INTO_ARABIC), strong: false };
+  }
   let best = 0;
   let slip = false;
   for (const a of query.latin) {
